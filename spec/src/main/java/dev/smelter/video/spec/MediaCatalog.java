@@ -1,0 +1,70 @@
+package dev.smelter.video.spec;
+
+import dev.smelter.video.plan.MediaInfo;
+import dev.smelter.video.plan.MediaProbe;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Resolves the paths a spec names and probes media once per file, reporting problems at the JSON
+ * path that referenced them.
+ */
+final class MediaCatalog {
+  private final Path baseDir;
+  private final boolean allowRemote;
+  private final MediaProbe probe;
+  private final Diagnostics diag;
+  private final Map<Path, Optional<MediaInfo>> probed = new HashMap<>();
+
+  MediaCatalog(Path baseDir, boolean allowRemote, MediaProbe probe, Diagnostics diag) {
+    this.baseDir = baseDir;
+    this.allowRemote = allowRemote;
+    this.probe = probe;
+    this.diag = diag;
+  }
+
+  static boolean isRemote(String path) {
+    String p = path.toLowerCase(java.util.Locale.ROOT);
+    return p.startsWith("http://") || p.startsWith("https://");
+  }
+
+  /** A local file that must exist; empty (with an error recorded) otherwise. */
+  Optional<Path> file(String at, String path) {
+    if (path.isBlank()) {
+      diag.error(at, "must not be empty");
+      return Optional.empty();
+    }
+    if (isRemote(path)) {
+      diag.error(at, allowRemote
+          ? "remote file " + path + " must be downloaded before planning (use the service, which fetches allowed URLs)"
+          : "Remote requests are not allowed (" + path + "); set allowRemoteRequests: true to fetch it");
+      return Optional.empty();
+    }
+    Path p = resolve(path);
+    if (!Files.isRegularFile(p)) {
+      diag.error(at, "file not found: " + path + (p.toString().equals(path) ? "" : " (resolved to " + p + ")"));
+      return Optional.empty();
+    }
+    return Optional.of(p);
+  }
+
+  Path resolve(String path) {
+    return baseDir.resolve(path).normalize();
+  }
+
+  /** Probes a media file; an unreadable file is an error at {@code at}. */
+  Optional<MediaInfo> media(String at, Path file) {
+    return probed.computeIfAbsent(file, f -> {
+      try {
+        return Optional.of(probe.probe(f));
+      } catch (IOException | RuntimeException e) {
+        diag.error(at, "cannot read media file " + f + ": " + e.getMessage());
+        return Optional.empty();
+      }
+    });
+  }
+}
