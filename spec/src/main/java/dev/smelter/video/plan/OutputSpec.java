@@ -7,6 +7,14 @@ import java.util.Optional;
 public record OutputSpec(Path path, Format format, int width, int height, Rational fps, EncodeSettings encode) {
   public enum Format { MP4, GIF }
 
+  public OutputSpec withPath(Path newPath) {
+    return new OutputSpec(newPath, format, width, height, fps, encode);
+  }
+
+  public OutputSpec withEncode(EncodeSettings newEncode) {
+    return new OutputSpec(path, format, width, height, fps, newEncode);
+  }
+
   /**
    * Encoder-neutral quality settings; the encoder maps them (x264 crf ↔ nvenc cq, ...).
    *
@@ -23,5 +31,9 @@ public record OutputSpec(Path path, Format format, int width, int height, Ration
       String pixelFormat,
       String profile,
       String audioBitrate,
-      boolean faststart) {}
+      boolean faststart) {
+    public EncodeSettings withEncoder(String name) {
+      return new EncodeSettings(Optional.of(name), preset, crf, videoBitrate, pixelFormat, profile, audioBitrate, faststart);
+    }
+  }
 }

@@ -34,6 +34,14 @@ public record RenderPlan(
     }
   }
 
+  /** The same plan writing elsewhere or with other encoder settings (CLI/service overrides). */
+  public RenderPlan withOutput(OutputSpec newOutput) {
+    if (newOutput.width() != output.width() || newOutput.height() != output.height() || !newOutput.fps().equals(output.fps())) {
+      throw new IllegalArgumentException("size and frame rate are part of the timeline and cannot change here");
+    }
+    return new RenderPlan(newOutput, clips, transitions, audio, seed, totalFrames, warnings);
+  }
+
   /** Frames of the transition into clip {@code i} ({@code T(i−1)}), 0 for the first clip. */
   public int incomingFrames(int clip) {
     return clip == 0 ? 0 : transitions.get(clip - 1).frames();

@@ -1,0 +1,115 @@
+package dev.smelter.video.cli;
+
+import dev.smelter.video.plan.AudioPlan;
+import dev.smelter.video.plan.RenderPlan;
+import dev.smelter.video.render.GpuMode;
+import dev.smelter.video.render.RenderException;
+import dev.smelter.video.render.RenderResult;
+import dev.smelter.video.render.Renderer;
+import dev.smelter.video.render.media.FfmpegProbe;
+import dev.smelter.video.spec.PlanOptions;
+import dev.smelter.video.spec.Planner;
+import dev.smelter.video.spec.Problem;
+import dev.smelter.video.spec.SpecException;
+import dev.smelter.video.spec.SpecReader;
+import dev.smelter.video.spec.json.JsonValue;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code smelter-video render SPEC}: exit 0 on success, 2 on bad input, 1 when rendering fails. */
+@Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Render an Editly JSON/JSON5 spec to MP4 (or GIF).")
+final class RenderCommand implements Callable<Integer> {
+  enum Paths { CWD, SPEC }
+
+  enum Timing { STRETCH, PAD }
+
+  @Parameters(index = "0", paramLabel = "SPEC", description = "Editly spec file (.json or .json5).")
+  Path specFile;
+
+  @Option(names = {"--out", "-o"}, paramLabel = "FILE", description = "Output file (overrides outPath).")
+  Path out;
+
+  @Option(names = "--seed", description = "Seed for random transitions and colours (default: drawn and reported).")
+  Long seed;
+
+  @Option(names = "--gpu", defaultValue = "auto", description = "Compose on the GPU: auto, on (GL, also llvmpipe), off (CPU raster). Default: ${DEFAULT-VALUE}.")
+  GpuMode gpu;
+
+  @Option(names = "--encoder", description = "Force an H.264 encoder (libx264, h264_nvenc, h264_qsv, h264_vaapi, h264_vulkan).")
+  String encoder;
+
+  @Option(names = "--threads", description = "Frame composition threads (default: CPU cores).")
+  Integer threads;
+
+  @Option(names = "--paths", defaultValue = "cwd", description = "Resolve relative paths against the working directory (cwd, Editly's rule) or the spec's folder (spec).")
+  Paths paths;
+
+  @Option(names = "--audio-timing", defaultValue = "stretch", description = "Clip audio: stretch to the clip like Editly (stretch), or keep normal speed and pad with silence (pad).")
+  Timing audioTiming;
+
+  @Option(names = "--json", description = "Print one JSON result instead of text.")
+  boolean json;
+
+  @Mixin EditlyFlags editly = new EditlyFlags();
+
+  @Override
+  public Integer call() {
+    PrintStream err = System.err;
+    String text;
+    try {
+      text = Files.readString(specFile);
+    } catch (IOException e) {
+      return fail(2, "cannot read spec " + specFile + ": " + e.getMessage());
+    }
+    RenderPlan plan;
+    try {
+      JsonValue root = editly.applyTo(SpecReader.parse(text), Optional.ofNullable(out).map(Path::toString));
+      PlanOptions options = PlanOptions.defaults()
+          .withAudioTiming(audioTiming == Timing.PAD ? AudioPlan.Timing.PAD : AudioPlan.Timing.STRETCH);
+      if (paths == Paths.SPEC) options = options.withBaseDir(specFile.toAbsolutePath().getParent());
+      if (seed != null) options = options.withSeed(seed);
+      plan = new Planner(options, new FfmpegProbe()).plan(root);
+    } catch (SpecException e) {
+      if (json) {
+        System.out.println(Json.problems(e.problems()));
+      } else {
+        err.println("smelter-video: the spec has " + e.problems().size() + " problem(s):");
+        for (Problem p : e.problems()) err.println("  " + p);
+      }
+      return 2;
+    }
+    if (encoder != null) plan = plan.withOutput(plan.output().withEncode(plan.output().encode().withEncoder(encoder)));
+    if (!json) plan.warnings().forEach(w -> err.println("warning: " + w));
+
+    ProgressBar bar = new ProgressBar(err, !json && System.console() != null);
+    try {
+      RenderResult result = Renderer.render(plan, new Renderer.Options(gpu, threads == null ? 0 : threads, bar));
+      bar.done();
+      System.out.println(json ? Json.result(result) : describe(result));
+      return 0;
+    } catch (RenderException e) {
+      bar.done();
+      return fail(1, "render failed: " + e.getMessage());
+    }
+  }
+
+  private int fail(int code, String message) {
+    if (json) System.out.println(Json.error(message, code)); else System.err.println("smelter-video: " + message);
+    return code;
+  }
+
+  private static String describe(RenderResult r) {
+    return String.format("%s: %d frames, %.3f s, %dx%d @%s, %.1f MB, encoder %s, %s, seed %d, %.1f s wall (%.0f fps)",
+        r.output(), r.frames(), r.duration(), r.width(), r.height(), r.fps(), r.sizeBytes() / 1e6, r.encoder(), r.gpu(), r.seed(),
+        r.wallMillis() / 1000.0, r.frames() / Math.max(0.001, r.wallMillis() / 1000.0));
+  }
+}

@@ -1,0 +1,233 @@
+package dev.smelter.video.render;
+
+import dev.smelter.video.render.compose.FrameCompositor;
+import dev.smelter.video.render.gpu.EglContext;
+import dev.smelter.video.render.gpu.GpuUnavailableException;
+import io.github.humbleui.skija.ColorAlphaType;
+import io.github.humbleui.skija.ColorType;
+import io.github.humbleui.skija.ImageInfo;
+import io.github.humbleui.skija.Pixmap;
+import io.github.humbleui.skija.Surface;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Where frames are drawn and read back: Skia raster surfaces on several CPU threads, or one Skia GL
+ * surface on a thread that owns a headless EGL context. Frames come back as RGBA (unpremultiplied,
+ * as Editly hands them to ffmpeg) in a fixed pool of buffers, so memory does not grow with length.
+ */
+abstract sealed class FrameEngine implements AutoCloseable {
+  protected final int width;
+  protected final int height;
+  protected final FrameCompositor compositor;
+  private final ExecutorService pool;
+  private final BlockingQueue<ByteBuffer> free;
+  private final Map<ByteBuffer, Pixmap> pixmaps = new IdentityHashMap<>();
+  protected final ImageInfo readInfo;
+
+  private FrameEngine(int width, int height, int threads, int window, FrameCompositor compositor, String threadName) {
+    this.width = width;
+    this.height = height;
+    this.compositor = compositor;
+    this.readInfo = new ImageInfo(width, height, ColorType.RGBA_8888, ColorAlphaType.UNPREMUL);
+    this.free = new ArrayBlockingQueue<>(window);
+    for (int i = 0; i < window; i++) {
+      ByteBuffer b = ByteBuffer.allocateDirect(width * height * 4);
+      pixmaps.put(b, Pixmap.make(readInfo, b, width * 4));
+      free.add(b);
+    }
+    AtomicInteger n = new AtomicInteger();
+    ThreadFactory tf = r -> {
+      Thread t = new Thread(r, threadName + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+    this.pool = Executors.newFixedThreadPool(threads, tf);
+  }
+
+  static FrameEngine open(int width, int height, GpuMode mode, int threads, FrameCompositor compositor) throws GpuUnavailableException {
+    int cores = Runtime.getRuntime().availableProcessors();
+    int n = threads > 0 ? threads : cores;
+    return switch (mode) {
+      case OFF -> new Raster(width, height, n, compositor);
+      case ON -> Gl.open(width, height, compositor, true);
+      case AUTO -> hardwareGpuLikely() ? Gl.openOrNull(width, height, compositor) instanceof Gl gl ? gl : new Raster(width, height, n, compositor)
+          : new Raster(width, height, n, compositor);
+    };
+  }
+
+  /** Cheap check before paying for an EGL probe: a DRM render node or an NVIDIA device. */
+  static boolean hardwareGpuLikely() {
+    return Files.exists(Path.of("/dev/nvidiactl")) || Files.exists(Path.of("/dev/dri/renderD128"));
+  }
+
+  /** Frames kept in flight: enough to keep every thread busy while the encoder catches up. */
+  int window() {
+    return pixmaps.size();
+  }
+
+  abstract String description();
+
+  Future<ByteBuffer> submit(int frame) throws InterruptedException {
+    ByteBuffer buffer = free.take();
+    return pool.submit(() -> {
+      draw(frame, pixmaps.get(buffer));
+      return buffer;
+    });
+  }
+
+  void recycle(ByteBuffer buffer) {
+    free.add(buffer);
+  }
+
+  protected abstract void draw(int frame, Pixmap target);
+
+  protected abstract void closeSurfaces();
+
+  /**
+   * Releases surfaces on a composition thread: a GL context can only be released by the thread it
+   * is current on.
+   */
+  @Override
+  public void close() {
+    Future<?> release = pool.submit(this::closeSurfaces);
+    pool.shutdown();
+    try {
+      release.get(30, TimeUnit.SECONDS);
+      pool.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      // nothing more can be done for native surfaces that failed to close
+    } finally {
+      pool.shutdownNow();
+    }
+    pixmaps.values().forEach(Pixmap::close);
+  }
+
+  /** CPU: one raster surface per composition thread. */
+  static final class Raster extends FrameEngine {
+    private final ThreadLocal<Surface> surface;
+    private final List<Surface> all = new ArrayList<>();
+
+    Raster(int width, int height, int threads, FrameCompositor compositor) {
+      super(width, height, threads, threads * 2 + 2, compositor, "compose");
+      this.surface = ThreadLocal.withInitial(() -> {
+        Surface s = Surface.makeRaster(ImageInfo.makeN32Premul(width, height));
+        synchronized (all) {
+          all.add(s);
+        }
+        return s;
+      });
+    }
+
+    @Override
+    String description() {
+      return "cpu (skia raster)";
+    }
+
+    @Override
+    protected void draw(int frame, Pixmap target) {
+      Surface s = surface.get();
+      s.getCanvas().clear(0x00000000);
+      compositor.render(frame, s.getCanvas());
+      if (!s.readPixels(target, 0, 0)) throw new IllegalStateException("readPixels failed for frame " + frame);
+    }
+
+    @Override
+    protected void closeSurfaces() {
+      synchronized (all) {
+        all.forEach(Surface::close);
+      }
+    }
+  }
+
+  /** GPU: the EGL context lives on the single composition thread, which owns the GL surface. */
+  static final class Gl extends FrameEngine {
+    private EglContext egl;
+    private Surface surface;
+    private String renderer = "?";
+
+    private Gl(int width, int height, FrameCompositor compositor) {
+      super(width, height, 1, 3, compositor, "compose-gl");
+    }
+
+    static Gl open(int width, int height, FrameCompositor compositor, boolean required) throws GpuUnavailableException {
+      Gl gl = new Gl(width, height, compositor);
+      try {
+        gl.submitSetup();
+        return gl;
+      } catch (GpuUnavailableException e) {
+        gl.close();
+        throw e;
+      }
+    }
+
+    static Gl openOrNull(int width, int height, FrameCompositor compositor) {
+      try {
+        Gl gl = open(width, height, compositor, false);
+        if (EglContext.isSoftware(gl.renderer)) {
+          gl.close();
+          return null;
+        }
+        return gl;
+      } catch (GpuUnavailableException e) {
+        return null;
+      }
+    }
+
+    private void submitSetup() throws GpuUnavailableException {
+      try {
+        super.pool().submit(() -> {
+          egl = EglContext.open();
+          renderer = egl.renderer();
+          surface = Surface.makeRenderTarget(egl.skia(), false, new ImageInfo(width, height, ColorType.RGBA_8888, ColorAlphaType.PREMUL));
+          if (surface == null) throw new GpuUnavailableException("cannot create a " + width + "x" + height + " GL surface");
+          return null;
+        }).get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof GpuUnavailableException g) throw g;
+        throw new GpuUnavailableException(String.valueOf(e.getCause()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new GpuUnavailableException("interrupted while creating the GL context");
+      }
+    }
+
+    @Override
+    String description() {
+      return "gpu (skia gl: " + renderer + ")";
+    }
+
+    @Override
+    protected void draw(int frame, Pixmap target) {
+      surface.getCanvas().clear(0x00000000);
+      compositor.render(frame, surface.getCanvas());
+      egl.skia().flushAndSubmit(surface, true);
+      if (!surface.readPixels(target, 0, 0)) throw new IllegalStateException("GL readPixels failed for frame " + frame);
+    }
+
+    @Override
+    protected void closeSurfaces() {
+      if (surface != null) surface.close();
+      if (egl != null) egl.close();
+    }
+  }
+
+  ExecutorService pool() {
+    return pool;
+  }
+}

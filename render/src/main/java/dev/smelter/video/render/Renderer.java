@@ -1,0 +1,135 @@
+package dev.smelter.video.render;
+
+import dev.smelter.video.plan.RenderPlan;
+import dev.smelter.video.render.audio.AudioChain;
+import dev.smelter.video.render.audio.PcmStream;
+import dev.smelter.video.render.compose.FrameCompositor;
+import dev.smelter.video.render.encode.OutputWriter;
+import dev.smelter.video.render.media.FfmpegVideoReader;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Renders a plan to its output file.
+ *
+ * <p>Frames are independent, so a {@link FrameEngine} composes a window of them in parallel while
+ * this thread hands them to the encoder strictly in order; the window bounds memory (a few frames,
+ * not the video). The file is written under a temporary name beside the target and renamed only
+ * when complete: a failed or cancelled render leaves nothing behind.
+ */
+public final class Renderer {
+  /**
+   * @param threads composition threads for the CPU path; 0 = one per core
+   */
+  public record Options(GpuMode gpu, int threads, RenderProgress.Listener progress) {
+    public static Options defaults() {
+      return new Options(GpuMode.AUTO, 0, RenderProgress.Listener.NONE);
+    }
+  }
+
+  private Renderer() {}
+
+  public static RenderResult render(RenderPlan plan, Options options) throws RenderException {
+    long started = System.nanoTime();
+    Path target = plan.output().path().toAbsolutePath();
+    Path tmp = temporaryBeside(target);
+    String encoder;
+    String engineName;
+    try {
+      Files.createDirectories(target.getParent());
+      try (FrameCompositor compositor = new FrameCompositor(plan, FfmpegVideoReader::open);
+          FrameEngine engine = FrameEngine.open(plan.output().width(), plan.output().height(), options.gpu(), options.threads(), compositor);
+          PcmStream audio = plan.audio().map(Renderer::openAudio).orElse(null);
+          OutputWriter writer = OutputWriter.open(tmp, plan.output(), Optional.ofNullable(audio))) {
+        encoder = writer.encoderName();
+        engineName = engine.description();
+        pump(plan, engine, compositor, writer, options.progress(), started);
+        writer.finish();
+      }
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException | RuntimeException e) {
+      deleteQuietly(tmp);
+      throw new RenderException(message(e), e);
+    } catch (InterruptedException e) {
+      deleteQuietly(tmp);
+      Thread.currentThread().interrupt();
+      throw new RenderException("render cancelled");
+    } catch (RenderException e) {
+      deleteQuietly(tmp);
+      throw e;
+    }
+    long size;
+    try {
+      size = Files.size(target);
+    } catch (IOException e) {
+      throw new RenderException("output vanished: " + target, e);
+    }
+    long wall = (System.nanoTime() - started) / 1_000_000;
+    return new RenderResult(target, plan.totalFrames(), plan.durationSeconds(), plan.audio().map(a -> a.duration()).orElse(0.0),
+        size, plan.output().width(), plan.output().height(), plan.output().fps().toString(), encoder, engineName, plan.seed(), wall, plan.warnings());
+  }
+
+  /** Keeps {@code window} frames in flight and writes them in order. */
+  private static void pump(RenderPlan plan, FrameEngine engine, FrameCompositor compositor, OutputWriter writer,
+      RenderProgress.Listener progress, long started) throws IOException, InterruptedException, RenderException {
+    int total = plan.totalFrames();
+    ArrayDeque<Future<ByteBuffer>> inFlight = new ArrayDeque<>();
+    int next = 0;
+    while (next < total && inFlight.size() < engine.window()) inFlight.add(engine.submit(next++));
+    for (int f = 0; f < total; f++) {
+      ByteBuffer frame;
+      try {
+        frame = inFlight.removeFirst().get();
+      } catch (ExecutionException e) {
+        inFlight.forEach(fut -> fut.cancel(true));
+        Throwable cause = e.getCause();
+        throw new RenderException("frame " + f + ": " + message(cause), cause);
+      }
+      writer.writeFrame(frame);
+      engine.recycle(frame);
+      compositor.releaseBefore(f + 1);
+      if (next < total) inFlight.add(engine.submit(next++));
+      if (Thread.interrupted()) throw new InterruptedException();
+      double elapsed = (System.nanoTime() - started) / 1e9;
+      double fps = (f + 1) / Math.max(elapsed, 1e-3);
+      progress.onProgress(new RenderProgress(f + 1, total, fps, (total - f - 1) / fps));
+    }
+  }
+
+  private static PcmStream openAudio(dev.smelter.video.plan.AudioPlan audio) {
+    try {
+      return AudioChain.open(audio);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static Path temporaryBeside(Path target) {
+    String name = target.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String ext = dot > 0 ? name.substring(dot) : "";
+    return target.resolveSibling("." + name + ".partial-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ext);
+  }
+
+  private static void deleteQuietly(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException ignored) {
+      // best effort: the temporary name makes a leftover easy to recognise
+    }
+  }
+
+  private static String message(Throwable e) {
+    Throwable t = e;
+    while ((t instanceof java.io.UncheckedIOException || t instanceof ExecutionException) && t.getCause() != null) t = t.getCause();
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+}
