@@ -1,0 +1,61 @@
+package dev.smelter.video.render.compose;
+
+import dev.smelter.video.plan.ClipPlan;
+import dev.smelter.video.plan.VisualLayer;
+import io.github.humbleui.skija.Canvas;
+import java.io.IOException;
+
+/**
+ * Draws one layer of a clip, holding whatever it prepared once for the whole clip (decoded and
+ * pre-scaled pictures, blurred backdrops, rasterised text, a video decoder). Painters are shared by
+ * all compositor threads: {@link #paint} must be safe to call concurrently.
+ */
+sealed interface LayerPainter extends AutoCloseable
+    permits FillColorPainter, StillImagePainter, VideoPainter, TitlePainter, OverlayPainter, LinearGradientPainter, RadialGradientPainter {
+
+  /**
+   * @param localFrame the clip-local frame being drawn
+   * @param progress the layer's progress in its window, 0..1
+   */
+  void paint(Canvas canvas, int localFrame, double progress);
+
+  /** The clip's frames before {@code localFrame} are done; per-frame resources for them may go. */
+  default void releaseBefore(int localFrame) {}
+
+  @Override
+  default void close() {}
+
+  static boolean supports(VisualLayer layer) {
+    return switch (layer) {
+      case VisualLayer.Image i -> true;
+      case VisualLayer.Video v -> true;
+      case VisualLayer.FillColor f -> true;
+      case VisualLayer.Title t -> true;
+      case VisualLayer.ImageOverlay o -> true;
+      case VisualLayer.LinearGradient g -> true;
+      case VisualLayer.RadialGradient g -> true;
+      case VisualLayer.Subtitle s -> false;
+      case VisualLayer.NewsTitle n -> false;
+      case VisualLayer.SlideInText s -> false;
+      case VisualLayer.Shader s -> false;
+    };
+  }
+
+  static LayerPainter create(VisualLayer layer, ClipPlan clip, LayerContext context) throws IOException {
+    return switch (layer) {
+      case VisualLayer.Image image -> StillImagePainter.create(image, context);
+      case VisualLayer.Video video -> VideoPainter.create(video, clip, context);
+      case VisualLayer.FillColor fill -> new FillColorPainter(fill.color(), context.width(), context.height());
+      case VisualLayer.Title title -> TitlePainter.create(title, context);
+      case VisualLayer.ImageOverlay overlay -> OverlayPainter.create(overlay, context);
+      case VisualLayer.LinearGradient gradient -> new LinearGradientPainter(gradient, context.width(), context.height());
+      case VisualLayer.RadialGradient gradient -> new RadialGradientPainter(gradient, context.width(), context.height());
+      default -> throw unsupported(layer);
+    };
+  }
+
+  static UnsupportedOperationException unsupported(VisualLayer layer) {
+    return new UnsupportedOperationException(
+        layer.at() + ": layer type " + layer.getClass().getSimpleName() + " is not supported by the Skia compositor yet");
+  }
+}
