@@ -2,6 +2,7 @@ package dev.smelter.video.render.encode;
 
 import dev.smelter.video.plan.OutputSpec.EncodeSettings;
 import dev.smelter.video.plan.Rational;
+import dev.smelter.video.render.media.FfmpegLog;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ public final class EncoderProbe {
     CompletableFuture<Result> outcome = new CompletableFuture<>();
     Thread attempt = Thread.ofPlatform().daemon().name("encoder-probe-" + kind.ffmpegName()).unstarted(() -> {
       try {
-        outcome.complete(encodeOneFrame(kind));
+        outcome.complete(FfmpegLog.quietly(() -> encodeOneFrame(kind)));
       } catch (Throwable t) {
         outcome.complete(new Result(kind.ffmpegName(), false, describe(t)));
       }

@@ -9,6 +9,7 @@ import static org.bytedeco.ffmpeg.global.avutil.setLogCallback;
 
 import java.lang.System.Logger.Level;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.bytedeco.ffmpeg.avutil.LogCallback;
 import org.bytedeco.javacpp.BytePointer;
 
@@ -23,6 +24,7 @@ import org.bytedeco.javacpp.BytePointer;
 public final class FfmpegLog {
   private static final System.Logger LOG = System.getLogger("ffmpeg");
   private static final ThreadLocal<String> LAST_ERROR = new ThreadLocal<>();
+  private static final ThreadLocal<Boolean> QUIET = ThreadLocal.withInitial(() -> false);
   // Held statically: FFmpeg keeps calling the native thunk for the life of the process.
   private static final Callback CALLBACK = new Callback();
   private static volatile boolean installed;
@@ -47,6 +49,21 @@ public final class FfmpegLog {
     return Optional.ofNullable(last);
   }
 
+  /**
+   * Runs {@code action} with the errors FFmpeg logs on this thread demoted to debug level, for
+   * attempts that are expected to fail (probing hardware that may not be there). The last error is
+   * still kept for {@link #takeLastError()}.
+   */
+  public static <T> T quietly(Callable<T> action) throws Exception {
+    boolean wasQuiet = QUIET.get();
+    QUIET.set(true);
+    try {
+      return action.call();
+    } finally {
+      QUIET.set(wasQuiet);
+    }
+  }
+
   /** Forgets this thread's last error, so a later failure does not report a stale cause. */
   public static void clearLastError() {
     LAST_ERROR.remove();
@@ -58,7 +75,8 @@ public final class FfmpegLog {
       String line = message.getString().strip();
       if (line.isEmpty()) return;
       if (level <= AV_LOG_ERROR) LAST_ERROR.set(line);
-      LOG.log(toJavaLevel(level), line);
+      Level javaLevel = toJavaLevel(level);
+      LOG.log(QUIET.get() && javaLevel.getSeverity() > Level.DEBUG.getSeverity() ? Level.DEBUG : javaLevel, line);
     }
 
     private static Level toJavaLevel(int level) {
