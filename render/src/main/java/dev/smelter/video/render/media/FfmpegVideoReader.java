@@ -57,7 +57,9 @@ import org.bytedeco.javacpp.Pointer;
  * </ul>
  *
  * <p>VP8/VP9 are decoded with libvpx so that WebM alpha survives (the native decoders drop it).
- * Memory is constant: one packet, two frames and the filter graph's small queues.
+ * Memory is constant: one packet, two frames and the filter graph's small queues. Decoding uses
+ * FFmpeg's automatic thread count. Measured once by hand on the 2-vCPU box: a 1080×1920 H.264 layer
+ * read at its own size runs at ≈ 270 frames/s, i.e. far from the encoder's budget.
  */
 public final class FfmpegVideoReader implements VideoFrameReader {
   private static final System.Logger LOG = System.getLogger(FfmpegVideoReader.class.getName());
