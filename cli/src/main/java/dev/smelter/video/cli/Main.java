@@ -9,10 +9,19 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "smelter-video 0.1.0",
     description = "Renders Editly JSON/JSON5 specs to MP4, frame-exact and fast.",
-    subcommands = {RenderCommand.class, ProbeCommand.class})
+    subcommands = {RenderCommand.class, ProbeCommand.class, CompareCommand.class})
 public final class Main implements Runnable {
   public static void main(String[] args) {
+    quietLogging();
     System.exit(run(args));
+  }
+
+  /** Library INFO chatter (encoder probing) is for logs, not for a terminal; SMELTER_LOG=INFO shows it. */
+  static void quietLogging() {
+    java.util.logging.Level level = java.util.logging.Level.parse(System.getenv().getOrDefault("SMELTER_LOG", "WARNING"));
+    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+    root.setLevel(level);
+    for (var h : root.getHandlers()) h.setLevel(level);
   }
 
   static int run(String... args) {

@@ -45,7 +45,7 @@ public final class Renderer {
     String engineName;
     try {
       Files.createDirectories(target.getParent());
-      try (FrameCompositor compositor = new FrameCompositor(plan, FfmpegVideoReader::open);
+      try (FrameCompositor compositor = new FrameCompositor(plan, Renderer::openVideo);
           FrameEngine engine = FrameEngine.open(plan.output().width(), plan.output().height(), options.gpu(), options.threads(), compositor);
           PcmStream audio = plan.audio().map(Renderer::openAudio).orElse(null);
           OutputWriter writer = OutputWriter.open(tmp, plan.output(), Optional.ofNullable(audio))) {
@@ -58,6 +58,9 @@ public final class Renderer {
     } catch (IOException | RuntimeException e) {
       deleteQuietly(tmp);
       throw new RenderException(message(e), e);
+    } catch (dev.smelter.video.render.gpu.GpuUnavailableException e) {
+      deleteQuietly(tmp);
+      throw new RenderException("--gpu on, but no GL context: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       deleteQuietly(tmp);
       Thread.currentThread().interrupt();
@@ -102,6 +105,11 @@ public final class Renderer {
       double fps = (f + 1) / Math.max(elapsed, 1e-3);
       progress.onProgress(new RenderProgress(f + 1, total, fps, (total - f - 1) / fps));
     }
+  }
+
+  private static dev.smelter.video.render.media.VideoFrameReader openVideo(
+      dev.smelter.video.render.compose.VideoSourceFactory.Request r) throws IOException {
+    return FfmpegVideoReader.open(r.path(), r.cutFrom(), r.cutTo(), r.speed(), r.fps(), r.boxWidth(), r.boxHeight(), r.fit());
   }
 
   private static PcmStream openAudio(dev.smelter.video.plan.AudioPlan audio) {
