@@ -78,6 +78,8 @@ final class RenderCommand implements Callable<Integer> {
       if (paths == Paths.SPEC) options = options.withBaseDir(specFile.toAbsolutePath().getParent());
       if (seed != null) options = options.withSeed(seed);
       plan = new Planner(options, new FfmpegProbe()).plan(root);
+      var unsupported = dev.smelter.video.render.compose.FrameCompositor.unsupported(plan);
+      if (!unsupported.isEmpty()) throw new SpecException(unsupported);
     } catch (SpecException e) {
       if (json) {
         System.out.println(Json.problems(e.problems()));

@@ -72,6 +72,28 @@ public final class FrameCompositor implements AutoCloseable {
     this.context = new LayerContext(width, height, plan.output().fps(), options, fonts, videos);
   }
 
+  /**
+   * What this compositor cannot draw in {@code plan}, as problems with JSON paths, so callers can
+   * refuse the spec as bad input before anything is rendered.
+   */
+  public static java.util.List<dev.smelter.video.spec.Problem> unsupported(RenderPlan plan) {
+    java.util.List<dev.smelter.video.spec.Problem> out = new java.util.ArrayList<>();
+    for (var clip : plan.clips()) {
+      for (VisualLayer layer : clip.layers()) {
+        if (!LayerPainter.supports(layer)) {
+          out.add(new dev.smelter.video.spec.Problem(layer.at() + ".type", "this layer type is accepted by Editly but not rendered by this version yet"));
+        }
+      }
+    }
+    for (TransitionPlan t : plan.transitions()) {
+      if (!t.isNone() && Transitions.find(t.name()).isEmpty()) {
+        out.add(new dev.smelter.video.spec.Problem("clips[" + t.fromClip() + "].transition.name",
+            "transition \"" + t.requestedName() + "\" is a valid gl-transitions name but is not rendered by this version yet"));
+      }
+    }
+    return out;
+  }
+
   public int width() {
     return width;
   }
