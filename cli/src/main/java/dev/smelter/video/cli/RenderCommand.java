@@ -56,6 +56,9 @@ final class RenderCommand implements Callable<Integer> {
   @Option(names = "--audio-timing", defaultValue = "stretch", description = "Clip audio: stretch to the clip like Editly (stretch), or keep normal speed and pad with silence (pad).")
   Timing audioTiming;
 
+  @Option(names = "--exif-orientation", description = "Rotate photos by their EXIF orientation tag (Editly ignores it, so the default does too).")
+  boolean exifOrientation;
+
   @Option(names = "--json", description = "Print one JSON result instead of text.")
   boolean json;
 
@@ -94,7 +97,7 @@ final class RenderCommand implements Callable<Integer> {
 
     ProgressBar bar = new ProgressBar(err, !json && System.console() != null);
     try {
-      RenderResult result = Renderer.render(plan, new Renderer.Options(gpu, threads == null ? 0 : threads, bar));
+      RenderResult result = Renderer.render(plan, new Renderer.Options(gpu, threads == null ? 0 : threads, bar, exifOrientation));
       bar.done();
       System.out.println(json ? Json.result(result) : describe(result));
       return 0;

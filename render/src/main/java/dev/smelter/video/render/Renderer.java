@@ -3,6 +3,7 @@ package dev.smelter.video.render;
 import dev.smelter.video.plan.RenderPlan;
 import dev.smelter.video.render.audio.AudioChain;
 import dev.smelter.video.render.audio.PcmStream;
+import dev.smelter.video.render.compose.CompositorOptions;
 import dev.smelter.video.render.compose.FrameCompositor;
 import dev.smelter.video.render.encode.OutputWriter;
 import dev.smelter.video.render.media.FfmpegVideoReader;
@@ -28,10 +29,15 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class Renderer {
   /**
    * @param threads composition threads for the CPU path; 0 = one per core
+   * @param respectExifOrientation rotate photos by their EXIF tag (Editly ignores it: default off)
    */
-  public record Options(GpuMode gpu, int threads, RenderProgress.Listener progress) {
+  public record Options(GpuMode gpu, int threads, RenderProgress.Listener progress, boolean respectExifOrientation) {
+    public Options(GpuMode gpu, int threads, RenderProgress.Listener progress) {
+      this(gpu, threads, progress, false);
+    }
+
     public static Options defaults() {
-      return new Options(GpuMode.AUTO, 0, RenderProgress.Listener.NONE);
+      return new Options(GpuMode.AUTO, 0, RenderProgress.Listener.NONE, false);
     }
   }
 
@@ -45,7 +51,8 @@ public final class Renderer {
     String engineName;
     try {
       Files.createDirectories(target.getParent());
-      try (FrameCompositor compositor = new FrameCompositor(plan, Renderer::openVideo);
+      try (FrameCompositor compositor = new FrameCompositor(plan, Renderer::openVideo,
+              CompositorOptions.DEFAULTS.withRespectExifOrientation(options.respectExifOrientation()));
           FrameEngine engine = FrameEngine.open(plan.output().width(), plan.output().height(), options.gpu(), options.threads(), compositor);
           PcmStream audio = plan.audio().map(Renderer::openAudio).orElse(null);
           OutputWriter writer = OutputWriter.open(tmp, plan.output(), Optional.ofNullable(audio))) {

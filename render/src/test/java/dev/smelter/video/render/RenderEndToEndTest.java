@@ -162,4 +162,38 @@ class RenderEndToEndTest {
     assertThat(cmp.frames()).isEqualTo(16).isEqualTo(cmp.referenceFrames());
     assertThat(cmp.meanSsim()).isGreaterThan(0.98);
   }
+
+  /** The users' W2 shape: cover videos whose clips last as long as the files, with their own sound. */
+  @Test
+  void videoClipsTakeTheirLengthFromTheFileAndKeepTheirSound() throws Exception {
+    TestMedia.video(dir.resolve("a.mp4"), 80, 60, 2.0);
+    TestMedia.video(dir.resolve("b.mp4"), 80, 60, 1.0);
+    RenderPlan p = plan("""
+        {outPath: 'w2.mp4', width: 64, height: 112, fps: 10, keepSourceAudio: true, defaults: {transition: null},
+         clips: [{layers: [{type: 'video', path: 'a.mp4', resizeMode: 'cover'}]},
+                 {layers: [{type: 'video', path: 'b.mp4', resizeMode: 'cover', cutFrom: 0.5}]}]}""");
+    assertThat(p.clips().get(0).duration()).isEqualTo(2.0);
+    assertThat(p.clips().get(1).duration()).isEqualTo(0.5);
+    RenderResult result = Renderer.render(p, Renderer.Options.defaults());
+    assertThat(result.frames()).isEqualTo(25);
+    List<int[]> px = decodeCentrePixels(result.output(), 64, 112, 10);
+    assertThat(px).hasSize(25);
+    assertThat(px.get(2)).satisfies(c -> assertColour(c, 255, 0, 0));
+    assertThat(px.get(15)).satisfies(c -> assertColour(c, 0, 255, 0));
+    assertThat(px.get(22)).satisfies(c -> assertColour(c, 0, 255, 0)); // b.mp4 from 0.5 s on is its green half
+    MediaInfo info = new FfmpegProbe().probe(result.output());
+    assertThat(info.audio().orElseThrow().duration()).isCloseTo(2.5, within(0.03));
+    assertThat(TestMedia.levels(result.output(), 2.5, 0.5)).allSatisfy(db -> assertThat(db).isCloseTo(-9.0, within(1.5)));
+  }
+
+  @Test
+  void gifOutputHasTheGifFrameRateAndNoAudio() throws Exception {
+    RenderPlan p = plan("{outPath: 'x.gif', width: 64, height: 64, clips: [{duration: 1, layers: [{type: 'fill-color', color: 'teal'}]}]}");
+    assertThat(p.output().fps().value()).isEqualTo(10);
+    RenderResult result = Renderer.render(p, Renderer.Options.defaults());
+    assertThat(Files.readAllBytes(result.output())).startsWith("GIF89a".getBytes());
+    MediaInfo info = new FfmpegProbe().probe(result.output());
+    assertThat(info.audio()).isEmpty();
+    assertThat(decodeCentrePixels(result.output(), 64, 64, 10)).hasSize(10);
+  }
 }

@@ -43,6 +43,47 @@ final class TestMedia {
     return file;
   }
 
+  /**
+   * An MP4 made with our own writer: {@code seconds} at 10 fps whose frames are a solid colour
+   * (red in the first half, green in the second) and a 440 Hz stereo tone at −6 dBFS.
+   */
+  static Path video(Path file, int width, int height, double seconds) throws IOException {
+    var spec = new dev.smelter.video.plan.OutputSpec(file, dev.smelter.video.plan.OutputSpec.Format.MP4, width, height,
+        new dev.smelter.video.plan.Rational(10, 1), dev.smelter.video.spec.EncodeSettingsResolver.defaults(false));
+    int frames = (int) Math.round(seconds * 10);
+    PcmStream tone = new PcmStream() {
+      long done;
+      final long total = Math.round(seconds * 48000);
+
+      @Override public int sampleRate() { return 48000; }
+      @Override public int channels() { return 2; }
+      @Override public int read(float[] dst) {
+        if (done >= total) return -1;
+        int n = (int) Math.min(dst.length / 2, total - done);
+        for (int i = 0; i < n; i++) {
+          float v = (float) (0.5 * Math.sin(2 * Math.PI * 440 * (done + i) / 48000.0));
+          dst[2 * i] = v;
+          dst[2 * i + 1] = v;
+        }
+        done += n;
+        return n;
+      }
+      @Override public void close() {}
+    };
+    try (var writer = dev.smelter.video.render.encode.OutputWriter.open(file, spec, Optional.of(tone))) {
+      ByteBuffer frame = ByteBuffer.allocateDirect(width * height * 4);
+      for (int f = 0; f < frames; f++) {
+        boolean firstHalf = f < frames / 2;
+        frame.clear();
+        for (int i = 0; i < width * height; i++) frame.put((byte) (firstHalf ? 255 : 0)).put((byte) (firstHalf ? 0 : 255)).put((byte) 0).put((byte) 255);
+        frame.flip();
+        writer.writeFrame(frame);
+      }
+      writer.finish();
+    }
+    return file;
+  }
+
   /** RMS level in dBFS of each {@code window}-second slice of a file's audio (decoded at 48 kHz). */
   static List<Double> levels(Path media, double duration, double window) throws IOException {
     AudioPlan plan = new AudioPlan(
