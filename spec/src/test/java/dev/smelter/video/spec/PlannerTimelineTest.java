@@ -157,4 +157,10 @@ class PlannerTimelineTest {
     assertThat(e.preset()).isEqualTo("medium");
     assertThat(e.crf()).isEqualTo(23);
   }
+
+  @Test
+  void losslessCrfZeroGetsAProfileThatCanCarryIt() throws Exception {
+    var e = plan(fills(1, "1", "width: 64, height: 112, customOutputArgs: ['-crf', '0'],")).output().encode();
+    assertThat(e.profile()).isEqualTo("high444");
+  }
 }
