@@ -74,7 +74,7 @@ public final class AudioChain {
     AudioInputs inputs = probeAll(plan);
     ClipBeds beds = new ClipBeds(inputs);
     DecodedFormat bedFormat = beds.formatOf(plan.clips().getFirst());
-    FilterGraph graph = new FilterGraph();
+    AudioFilterGraph graph = new AudioFilterGraph();
     List<SourceFeed> feeds = new ArrayList<>();
     try {
       SourceFeed bed =
@@ -107,7 +107,7 @@ public final class AudioChain {
   }
 
   private static Branch mixWithTracks(
-      FilterGraph graph, List<SourceFeed> feeds, AudioInputs inputs, Branch bed, AudioPlan plan) throws IOException {
+      AudioFilterGraph graph, List<SourceFeed> feeds, AudioInputs inputs, Branch bed, AudioPlan plan) throws IOException {
     List<Branch> tracks = new ArrayList<>();
     Branch leader = null;
     for (Track track : plan.tracks()) {
@@ -151,7 +151,7 @@ public final class AudioChain {
    * the bed alone ends the mix.
    */
   private static Branch track(
-      FilterGraph graph, List<SourceFeed> feeds, AudioInputs inputs, Track track, DecodedFormat format) {
+      AudioFilterGraph graph, List<SourceFeed> feeds, AudioInputs inputs, Track track, DecodedFormat format) {
     SourceFeed feed =
         SourceFeed.add(graph, track.at() + " (" + track.path() + ")", format,
             () -> inputs.open(track.at(), track.path(), 0, track.loop()));

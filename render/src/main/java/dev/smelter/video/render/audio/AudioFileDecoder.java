@@ -1,5 +1,7 @@
 package dev.smelter.video.render.audio;
 
+import dev.smelter.video.render.ffmpeg.FfmpegException;
+
 import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_ALL;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
@@ -251,7 +253,7 @@ final class AudioFileDecoder implements FrameSource {
   }
 
   private IOException failure(String what, int code) {
-    return new IOException(at + ": " + what + " " + path + ": " + AvError.describe(code));
+    return new IOException(at + ": " + what + " " + path + ": " + FfmpegException.describe(code));
   }
 
   @Override

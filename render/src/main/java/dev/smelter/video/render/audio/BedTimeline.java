@@ -1,5 +1,7 @@
 package dev.smelter.video.render.audio;
 
+import dev.smelter.video.render.ffmpeg.FfmpegException;
+
 import static dev.smelter.video.render.audio.OptionText.seconds;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_S32;
 import static org.bytedeco.ffmpeg.global.avutil.av_audio_fifo_alloc;
@@ -85,7 +87,7 @@ final class BedTimeline implements FrameSource {
       curves.add(join.outCurve());
       curves.add(join.inCurve());
     });
-    try (FilterGraph graph = new FilterGraph()) {
+    try (AudioFilterGraph graph = new AudioFilterGraph()) {
       for (String curve : curves) {
         graph.add("acrossfade", "curve1", curve);
       }
@@ -125,7 +127,7 @@ final class BedTimeline implements FrameSource {
   private GraphPump openSegment() throws IOException {
     int from = segmentEnd;
     int to = Math.min(from + clipsPerGraph, clips.size());
-    FilterGraph graph = new FilterGraph();
+    AudioFilterGraph graph = new AudioFilterGraph();
     List<SourceFeed> feeds = new ArrayList<>();
     try {
       Branch timeline = null;
@@ -152,7 +154,7 @@ final class BedTimeline implements FrameSource {
     }
   }
 
-  private static Branch crossfade(FilterGraph graph, Branch left, Branch right, Join join) {
+  private static Branch crossfade(AudioFilterGraph graph, Branch left, Branch right, Join join) {
     var crossfade =
         graph.join(
             List.of(left.node(), right.node()),
@@ -201,7 +203,7 @@ final class BedTimeline implements FrameSource {
     av_channel_layout_from_string(frame.ch_layout(), format.channelLayout());
     int allocated = av_frame_get_buffer(frame, 0);
     if (allocated < 0) {
-      throw new IOException("cannot allocate clip audio: " + AvError.describe(allocated));
+      throw new IOException("cannot allocate clip audio: " + FfmpegException.describe(allocated));
     }
     if (av_audio_fifo_read(pending, frame.data(), samples) < samples) {
       throw new IOException("cannot read buffered clip audio");

@@ -12,7 +12,7 @@ record Branch(AVFilterContext node, int sampleRate, String layout) {
    * Pins this output to what one of Editly's intermediate FLAC files holds: s32 at this rate and
    * layout, so loud samples clip where Editly's clip.
    */
-  Branch asEditlyFile(FilterGraph graph) {
+  Branch asEditlyFile(AudioFilterGraph graph) {
     return new Branch(
         graph.chain(
             node,
@@ -28,7 +28,7 @@ record Branch(AVFilterContext node, int sampleRate, String layout) {
    * Converts to the rate and layout that ffmpeg 5.1's negotiation chose for the filter this
    * feeds (FFmpeg 8.1 would choose differently, so the choice is made explicit).
    */
-  Branch conformedTo(FilterGraph graph, int rate, String channelLayout) {
+  Branch conformedTo(AudioFilterGraph graph, int rate, String channelLayout) {
     if (sampleRate == rate && layout.equals(channelLayout)) {
       return this;
     }

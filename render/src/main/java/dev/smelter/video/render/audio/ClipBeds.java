@@ -54,7 +54,7 @@ final class ClipBeds {
    * Adds the bed of {@code clip} to {@code graph}, exactly {@code clip.duration()} long, in
    * {@link #formatOf its format}; file inputs are appended to {@code feeds}.
    */
-  Branch bed(FilterGraph graph, List<SourceFeed> feeds, ClipAudio clip) throws IOException {
+  Branch bed(AudioFilterGraph graph, List<SourceFeed> feeds, ClipAudio clip) throws IOException {
     String duration = seconds(clip.duration());
     Branch mixed;
     if (clip.sources().isEmpty()) {
@@ -91,7 +91,7 @@ final class ClipBeds {
    * One source as Editly's per-layer command renders it: input {@code -ss cutFrom}, atempo,
    * 48 kHz, output {@code -t (cutTo−cutFrom)/tempo}, s32 in the source's own layout.
    */
-  private Branch voice(FilterGraph graph, List<SourceFeed> feeds, Source source) throws IOException {
+  private Branch voice(AudioFilterGraph graph, List<SourceFeed> feeds, Source source) throws IOException {
     DecodedFormat format = inputs.probe(source.at(), source.path());
     SourceFeed feed =
         SourceFeed.add(graph, source.at() + " (" + source.path() + ")", format,

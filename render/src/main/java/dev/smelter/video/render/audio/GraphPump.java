@@ -1,5 +1,7 @@
 package dev.smelter.video.render.audio;
 
+import dev.smelter.video.render.ffmpeg.FfmpegException;
+
 import static org.bytedeco.ffmpeg.global.avfilter.av_buffersink_get_ch_layout;
 import static org.bytedeco.ffmpeg.global.avfilter.av_buffersink_get_frame;
 import static org.bytedeco.ffmpeg.global.avfilter.av_buffersink_get_sample_rate;
@@ -20,13 +22,13 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
  * flight are held.
  */
 final class GraphPump implements AutoCloseable {
-  private final FilterGraph graph;
+  private final AudioFilterGraph graph;
   private final AVFilterContext sink;
   private final List<SourceFeed> feeds;
   private boolean ended;
 
   /** Takes ownership of the graph and the feeds; {@code sink} must be configured. */
-  GraphPump(FilterGraph graph, AVFilterContext sink, List<SourceFeed> feeds) {
+  GraphPump(AudioFilterGraph graph, AVFilterContext sink, List<SourceFeed> feeds) {
     this.graph = graph;
     this.sink = sink;
     this.feeds = new ArrayList<>(feeds);
@@ -63,7 +65,7 @@ final class GraphPump implements AutoCloseable {
       } else if (got == AVERROR_EAGAIN()) {
         feedHungriest();
       } else {
-        throw new IOException("the audio graph failed: " + AvError.describe(got));
+        throw new IOException("the audio graph failed: " + FfmpegException.describe(got));
       }
     }
     return false;

@@ -1,5 +1,7 @@
 package dev.smelter.video.render.audio;
 
+import dev.smelter.video.render.ffmpeg.FfmpegException;
+
 import static org.bytedeco.ffmpeg.global.avfilter.av_buffersrc_add_frame;
 import static org.bytedeco.ffmpeg.global.avfilter.av_buffersrc_add_frame_flags;
 import static org.bytedeco.ffmpeg.global.avfilter.av_buffersrc_get_nb_failed_requests;
@@ -43,7 +45,7 @@ final class SourceFeed implements AutoCloseable {
    *
    * @param name what the frames are (the spec's JSON path and file), quoted in errors
    */
-  static SourceFeed add(FilterGraph graph, String name, DecodedFormat format, Opener opener) {
+  static SourceFeed add(AudioFilterGraph graph, String name, DecodedFormat format, Opener opener) {
     AVFilterContext buffer =
         graph.add(
             "abuffer",
@@ -97,7 +99,7 @@ final class SourceFeed implements AutoCloseable {
 
   private void check(int result, String what) throws IOException {
     if (result < 0) {
-      throw new IOException(name + ": " + what + ": " + AvError.describe(result));
+      throw new IOException(name + ": " + what + ": " + FfmpegException.describe(result));
     }
   }
 

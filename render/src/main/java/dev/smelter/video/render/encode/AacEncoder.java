@@ -21,7 +21,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 
 import dev.smelter.video.render.audio.PcmStream;
-import dev.smelter.video.render.media.FfmpegException;
+import dev.smelter.video.render.ffmpeg.FfmpegException;
 import java.io.IOException;
 import java.util.Map;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;

@@ -2,7 +2,7 @@ package dev.smelter.video.render.encode;
 
 import dev.smelter.video.plan.OutputSpec.EncodeSettings;
 import dev.smelter.video.plan.Rational;
-import dev.smelter.video.render.media.FfmpegLog;
+import dev.smelter.video.render.ffmpeg.FfmpegLog;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -19,8 +19,8 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 
 import dev.smelter.video.plan.OutputSpec;
-import dev.smelter.video.render.media.FfmpegException;
-import dev.smelter.video.render.media.FilterGraph;
+import dev.smelter.video.render.ffmpeg.FfmpegException;
+import dev.smelter.video.render.media.VideoFilterGraph;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
  */
 public final class GifWriter implements OutputWriter {
   private final Muxer muxer;
-  private final FilterGraph graph;
+  private final VideoFilterGraph graph;
   private final RgbaConverter converter;
   private final AVCodecContext encoder;
   private final AVStream stream;
@@ -54,7 +54,7 @@ public final class GifWriter implements OutputWriter {
   private boolean finished;
   private boolean closed;
 
-  private GifWriter(Muxer muxer, FilterGraph graph, RgbaConverter converter, AVCodecContext encoder, AVStream stream, int width, int height) {
+  private GifWriter(Muxer muxer, VideoFilterGraph graph, RgbaConverter converter, AVCodecContext encoder, AVStream stream, int width, int height) {
     this.muxer = muxer;
     this.graph = graph;
     this.converter = converter;
@@ -79,11 +79,11 @@ public final class GifWriter implements OutputWriter {
         Locale.ROOT, "video_size=%dx%d:pix_fmt=%d:time_base=%d/%d:pixel_aspect=1/1:frame_rate=%d/%d",
         width, height, AV_PIX_FMT_RGB24, spec.fps().den(), spec.fps().num(), spec.fps().num(), spec.fps().den());
     Muxer muxer = Muxer.create(file, "gif");
-    FilterGraph graph = null;
+    VideoFilterGraph graph = null;
     RgbaConverter converter = null;
     AVCodecContext encoder = null;
     try {
-      graph = FilterGraph.open(source, chain(spec));
+      graph = VideoFilterGraph.open(source, chain(spec));
       // Alpha is dropped here rather than by format=rgb24, so only 3 bytes per pixel are buffered.
       converter = new RgbaConverter(width, height, AV_PIX_FMT_RGB24);
       AVCodec codec = avcodec_find_encoder_by_name("gif");

@@ -13,8 +13,8 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open;
 
-import dev.smelter.video.render.media.FfmpegException;
-import dev.smelter.video.render.media.FfmpegLog;
+import dev.smelter.video.render.ffmpeg.FfmpegException;
+import dev.smelter.video.render.ffmpeg.FfmpegLog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

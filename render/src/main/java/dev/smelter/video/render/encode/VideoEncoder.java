@@ -34,8 +34,8 @@ import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 
 import dev.smelter.video.plan.OutputSpec.EncodeSettings;
 import dev.smelter.video.plan.Rational;
-import dev.smelter.video.render.media.FfmpegException;
-import dev.smelter.video.render.media.FfmpegLog;
+import dev.smelter.video.render.ffmpeg.FfmpegException;
+import dev.smelter.video.render.ffmpeg.FfmpegLog;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;

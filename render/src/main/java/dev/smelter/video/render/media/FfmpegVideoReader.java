@@ -1,5 +1,7 @@
 package dev.smelter.video.render.media;
 
+import dev.smelter.video.render.ffmpeg.FfmpegException;
+
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_VP8;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_VP9;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
@@ -75,7 +77,7 @@ public final class FfmpegVideoReader implements VideoFrameReader {
   private final AVFrame decoded = av_frame_alloc();
   private final AVFrame filtered = av_frame_alloc();
 
-  private FilterGraph filter;
+  private VideoFilterGraph filter;
   private long framesOut;
   private long lastEndPts = AV_NOPTS_VALUE;
   private boolean demuxed;

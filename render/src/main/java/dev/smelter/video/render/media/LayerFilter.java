@@ -1,5 +1,7 @@
 package dev.smelter.video.render.media;
 
+import dev.smelter.video.render.ffmpeg.FfmpegException;
+
 import dev.smelter.video.plan.Rational;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -32,7 +34,7 @@ record LayerFilter(int rotation, double speed, Rational fps, FitGeometry geometr
   }
 
   /** Opens the chain for decoded frames like {@code first} (format, size, colour properties). */
-  FilterGraph open(AVFrame first, AVRational timeBase) throws FfmpegException {
+  VideoFilterGraph open(AVFrame first, AVRational timeBase) throws FfmpegException {
     AVRational sar = first.sample_aspect_ratio();
     boolean sarKnown = sar.num() > 0 && sar.den() > 0;
     String sourceArgs = String.format(
@@ -40,6 +42,6 @@ record LayerFilter(int rotation, double speed, Rational fps, FitGeometry geometr
         "video_size=%dx%d:pix_fmt=%d:time_base=%d/%d:pixel_aspect=%d/%d:colorspace=%d:range=%d",
         first.width(), first.height(), first.format(), timeBase.num(), timeBase.den(),
         sarKnown ? sar.num() : 1, sarKnown ? sar.den() : 1, first.colorspace(), first.color_range());
-    return FilterGraph.open(sourceArgs, chain());
+    return VideoFilterGraph.open(sourceArgs, chain());
   }
 }

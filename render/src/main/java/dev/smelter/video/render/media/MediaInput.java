@@ -1,5 +1,8 @@
 package dev.smelter.video.render.media;
 
+import dev.smelter.video.render.ffmpeg.FfmpegException;
+import dev.smelter.video.render.ffmpeg.FfmpegLog;
+
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_DATA_DISPLAYMATRIX;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_side_data_get;
 import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC;

@@ -1,5 +1,7 @@
 package dev.smelter.video.render.media;
 
+import dev.smelter.video.render.ffmpeg.FfmpegException;
+
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;

@@ -1,4 +1,4 @@
-package dev.smelter.video.render.media;
+package dev.smelter.video.render.ffmpeg;
 
 import static org.bytedeco.ffmpeg.global.avutil.AV_ERROR_MAX_STRING_SIZE;
 import static org.bytedeco.ffmpeg.global.avutil.av_strerror;

@@ -1,4 +1,4 @@
-package dev.smelter.video.render.media;
+package dev.smelter.video.render.ffmpeg;
 
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_INFO;

@@ -1,5 +1,7 @@
 package dev.smelter.video.render.audio;
 
+import dev.smelter.video.render.ffmpeg.FfmpegException;
+
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_get_by_name;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_alloc;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_alloc_filter;
@@ -23,11 +25,11 @@ import org.bytedeco.javacpp.Pointer;
  * <p>Options are set one by one with {@code av_opt_set} instead of parsing a filtergraph string,
  * so values such as a user's {@code outputVolume} need no escaping and cannot inject filters.
  */
-final class FilterGraph implements AutoCloseable {
+final class AudioFilterGraph implements AutoCloseable {
   private AVFilterGraph graph;
   private int filterCount;
 
-  FilterGraph() {
+  AudioFilterGraph() {
     graph = avfilter_graph_alloc();
     if (graph == null) {
       throw new OutOfMemoryError("avfilter_graph_alloc");
@@ -58,13 +60,13 @@ final class FilterGraph implements AutoCloseable {
       int set = av_opt_set(context, options[i], options[i + 1], AV_OPT_SEARCH_CHILDREN);
       if (set < 0) {
         throw new IllegalArgumentException(
-            filterName + ": invalid " + options[i] + "=" + options[i + 1] + ": " + AvError.describe(set));
+            filterName + ": invalid " + options[i] + "=" + options[i + 1] + ": " + FfmpegException.describe(set));
       }
     }
     int initialised = avfilter_init_str(context, (String) null);
     if (initialised < 0) {
       throw new IllegalArgumentException(
-          filterName + ": cannot initialise with " + String.join(" ", options) + ": " + AvError.describe(initialised));
+          filterName + ": cannot initialise with " + String.join(" ", options) + ": " + FfmpegException.describe(initialised));
     }
     return context;
   }
@@ -89,7 +91,7 @@ final class FilterGraph implements AutoCloseable {
     int linked = avfilter_link(from, 0, to, toPad);
     if (linked < 0) {
       throw new IllegalStateException(
-          "cannot link " + from.name().getString() + " to " + to.name().getString() + ": " + AvError.describe(linked));
+          "cannot link " + from.name().getString() + " to " + to.name().getString() + ": " + FfmpegException.describe(linked));
     }
   }
 
@@ -97,7 +99,7 @@ final class FilterGraph implements AutoCloseable {
   void configure() throws IOException {
     int configured = avfilter_graph_config(graph, (Pointer) null);
     if (configured < 0) {
-      throw new IOException("cannot configure the audio filter graph: " + AvError.describe(configured));
+      throw new IOException("cannot configure the audio filter graph: " + FfmpegException.describe(configured));
     }
   }
 

@@ -1,5 +1,8 @@
 package dev.smelter.video.render.media;
 
+import dev.smelter.video.render.ffmpeg.FfmpegException;
+import dev.smelter.video.render.ffmpeg.FfmpegLog;
+
 import static org.bytedeco.ffmpeg.global.avfilter.AV_BUFFERSRC_FLAG_PUSH;
 import static org.bytedeco.ffmpeg.global.avfilter.av_buffersink_get_format;
 import static org.bytedeco.ffmpeg.global.avfilter.av_buffersink_get_frame;
@@ -32,14 +35,14 @@ import org.bytedeco.javacpp.BytePointer;
  * ffmpeg's {@code -vf} syntax, and a {@code buffersink}. Frames are pushed in and pulled out one at a
  * time; the graph holds only what its filters need to buffer.
  */
-public final class FilterGraph implements AutoCloseable {
+public final class VideoFilterGraph implements AutoCloseable {
   private AVFilterGraph graph;
   private final AVFilterContext source;
   private final AVFilterContext sink;
   private final String chain;
   private boolean ended;
 
-  private FilterGraph(AVFilterGraph graph, AVFilterContext source, AVFilterContext sink, String chain) {
+  private VideoFilterGraph(AVFilterGraph graph, AVFilterContext source, AVFilterContext sink, String chain) {
     this.graph = graph;
     this.source = source;
     this.sink = sink;
@@ -53,7 +56,7 @@ public final class FilterGraph implements AutoCloseable {
    *     {@code video_size=64x112:pix_fmt=26:time_base=1/10:pixel_aspect=1/1}
    * @param chain filters between source and sink, e.g. {@code fps=10,scale=32:56}
    */
-  public static FilterGraph open(String sourceArgs, String chain) throws FfmpegException {
+  public static VideoFilterGraph open(String sourceArgs, String chain) throws FfmpegException {
     FfmpegLog.install();
     AVFilterGraph graph = avfilter_graph_alloc();
     if (graph == null || graph.isNull()) throw new FfmpegException("cannot allocate a filter graph", 0);
@@ -67,7 +70,7 @@ public final class FilterGraph implements AutoCloseable {
           avfilter_graph_create_filter(sink, avfilter_get_by_name("buffersink"), "out", null, null, graph), "creating the filter sink");
       link(graph, chain, source, sink);
       FfmpegException.check(avfilter_graph_config(graph, null), "configuring the filter graph " + chain);
-      return new FilterGraph(graph, source, sink, chain);
+      return new VideoFilterGraph(graph, source, sink, chain);
     } catch (FfmpegException | RuntimeException e) {
       avfilter_graph_free(graph);
       throw e;
