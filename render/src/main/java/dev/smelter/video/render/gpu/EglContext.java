@@ -30,6 +30,8 @@ import static org.lwjgl.egl.EGL15.eglTerminate;
 
 import io.github.humbleui.skija.DirectContext;
 import java.nio.IntBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.lwjgl.PointerBuffer;
@@ -38,6 +40,8 @@ import org.lwjgl.opengl.GL;
 import org.lwjgl.opengl.GL11;
 import org.lwjgl.system.JNI;
 import org.lwjgl.system.MemoryStack;
+
+import static org.lwjgl.system.MemoryUtil.memAddress;
 
 /**
  * A headless OpenGL context (EGL, no window, no X server) made current on the creating thread, with
@@ -59,14 +63,55 @@ public final class EglContext implements AutoCloseable {
     this.vendor = vendor;
   }
 
-  /** Creates the context on the calling thread, or explains why there is none. */
+  /**
+   * Creates the context on the calling thread, or explains why there is none. Displays are tried
+   * in order: each EGL device (a GPU is preferred over a software rasteriser — on a headless NVIDIA
+   * host this is how the GPU is found), then Mesa's surfaceless platform, then the default display.
+   */
   public static EglContext open() throws GpuUnavailableException {
-    long display;
+    List<Long> devices;
+    List<Long> fallbacks;
     try {
-      display = headlessDisplay();
+      devices = deviceDisplays();
+      fallbacks = fallbackDisplays(devices);
     } catch (Throwable e) { // libEGL missing: UnsatisfiedLinkError and friends
       throw new GpuUnavailableException("no EGL library: " + e.getMessage());
     }
+    EglContext software = null;
+    GpuUnavailableException last = new GpuUnavailableException("no EGL display");
+    for (long display : devices) {
+      try {
+        EglContext c = openOn(display);
+        if (!isSoftware(c.renderer())) {
+          if (software != null) {
+            software.makeCurrent(); // a GL context may only be released while current
+            software.close();
+            c.makeCurrent();
+          }
+          return c;
+        }
+        if (software == null) {
+          software = c;
+        } else {
+          c.close(); // c is current here
+          software.makeCurrent();
+        }
+      } catch (GpuUnavailableException e) {
+        last = e;
+      }
+    }
+    if (software != null) return software;
+    for (long display : fallbacks) {
+      try {
+        return openOn(display);
+      } catch (GpuUnavailableException e) {
+        last = e;
+      }
+    }
+    throw last;
+  }
+
+  private static EglContext openOn(long display) throws GpuUnavailableException {
     if (display == EGL_NO_DISPLAY) throw new GpuUnavailableException("no EGL display (error 0x" + Integer.toHexString(eglGetError()) + ")");
     try (MemoryStack s = MemoryStack.stackPush()) {
       IntBuffer major = s.mallocInt(1), minor = s.mallocInt(1);
@@ -97,23 +142,48 @@ public final class EglContext implements AutoCloseable {
     }
   }
 
-  /**
-   * Mesa needs the surfaceless platform when there is no X/Wayland display; asking for it
-   * explicitly spares users from exporting {@code EGL_PLATFORM=surfaceless}. Other vendors
-   * (NVIDIA) give a headless display from the default one.
-   */
-  private static long headlessDisplay() {
+  private void makeCurrent() {
+    eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, context);
+    GL.createCapabilities();
+  }
+
+  /** One display per EGL device (EGL_EXT_device_enumeration + EGL_EXT_platform_device). */
+  private static List<Long> deviceDisplays() {
+    List<Long> out = new ArrayList<>();
     long getPlatformDisplay = EGL.getFunctionProvider().getFunctionAddress("eglGetPlatformDisplayEXT");
-    if (getPlatformDisplay != 0 && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
-      long d = JNI.callPPP(EGL_PLATFORM_SURFACELESS_MESA, 0L, 0L, getPlatformDisplay);
-      if (d != EGL_NO_DISPLAY) {
-        try (MemoryStack s = MemoryStack.stackPush()) {
-          if (eglInitialize(d, s.mallocInt(1), s.mallocInt(1))) return d;
+    long queryDevices = EGL.getFunctionProvider().getFunctionAddress("eglQueryDevicesEXT");
+    if (getPlatformDisplay == 0 || queryDevices == 0) return out;
+    try (MemoryStack s = MemoryStack.stackPush()) {
+      PointerBuffer devices = s.mallocPointer(16);
+      IntBuffer count = s.mallocInt(1);
+      if (JNI.callPPZ(16, memAddress(devices), memAddress(count), queryDevices)) {
+        for (int i = 0; i < count.get(0); i++) {
+          long d = JNI.callPPP(EGL_PLATFORM_DEVICE_EXT, devices.get(i), 0L, getPlatformDisplay);
+          if (d != EGL_NO_DISPLAY && !out.contains(d)) out.add(d);
         }
       }
     }
-    return eglGetDisplay(EGL_DEFAULT_DISPLAY);
+    return out;
   }
+
+  /**
+   * Mesa's surfaceless platform (no X/Wayland needed: spares users from exporting
+   * {@code EGL_PLATFORM=surfaceless}), then the default display.
+   */
+  private static List<Long> fallbackDisplays(List<Long> taken) {
+    List<Long> out = new ArrayList<>();
+    long getPlatformDisplay = EGL.getFunctionProvider().getFunctionAddress("eglGetPlatformDisplayEXT");
+    boolean noWindowSystem = System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null;
+    if (getPlatformDisplay != 0 && noWindowSystem) {
+      long d = JNI.callPPP(EGL_PLATFORM_SURFACELESS_MESA, 0L, 0L, getPlatformDisplay);
+      if (d != EGL_NO_DISPLAY && !taken.contains(d)) out.add(d);
+    }
+    long d = eglGetDisplay(EGL_DEFAULT_DISPLAY);
+    if (d != EGL_NO_DISPLAY && !taken.contains(d) && !out.contains(d)) out.add(d);
+    return out;
+  }
+
+  private static final int EGL_PLATFORM_DEVICE_EXT = 0x313F;
 
   private static final int EGL_PLATFORM_SURFACELESS_MESA = 0x31DD;
 
