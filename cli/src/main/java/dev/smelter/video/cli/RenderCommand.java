@@ -59,6 +59,9 @@ final class RenderCommand implements Callable<Integer> {
   @Option(names = "--exif-orientation", description = "Rotate photos by their EXIF orientation tag (Editly ignores it, so the default does too).")
   boolean exifOrientation;
 
+  @Option(names = "--timeout", description = "Fail the render if it takes longer than this many seconds (no output is left).")
+  Long timeoutSeconds;
+
   @Option(names = "--json", description = "Print one JSON result instead of text.")
   boolean json;
 
@@ -96,14 +99,32 @@ final class RenderCommand implements Callable<Integer> {
     if (!json) plan.warnings().forEach(w -> err.println("warning: " + w));
 
     ProgressBar bar = new ProgressBar(err, !json && System.console() != null);
+    Renderer.Options options = new Renderer.Options(gpu, threads == null ? 0 : threads, bar).withRespectExifOrientation(exifOrientation);
+    if (timeoutSeconds != null) options = options.withTimeout(java.time.Duration.ofSeconds(timeoutSeconds));
+    Thread renderThread = Thread.currentThread();
+    Thread onCtrlC = new Thread(() -> { // cancel, and give the render a moment to remove its partial file
+      renderThread.interrupt();
+      try {
+        renderThread.join(5000);
+      } catch (InterruptedException ignored) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    Runtime.getRuntime().addShutdownHook(onCtrlC);
     try {
-      RenderResult result = Renderer.render(plan, new Renderer.Options(gpu, threads == null ? 0 : threads, bar, exifOrientation));
+      RenderResult result = Renderer.render(plan, options);
       bar.done();
       System.out.println(json ? Json.result(result) : describe(result));
       return 0;
     } catch (RenderException e) {
       bar.done();
       return fail(1, "render failed: " + e.getMessage());
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(onCtrlC);
+      } catch (IllegalStateException shuttingDown) {
+        // Ctrl-C: the hook is running and waits for this thread
+      }
     }
   }
 

@@ -103,17 +103,21 @@ abstract sealed class FrameEngine implements AutoCloseable {
    */
   @Override
   public void close() {
+    // A cancelled render arrives here interrupted; native surfaces must still be released, so wait
+    // (bounded) regardless and restore the interrupt afterwards.
+    boolean interrupted = Thread.interrupted();
     Future<?> release = pool.submit(this::closeSurfaces);
     pool.shutdown();
     try {
       release.get(30, TimeUnit.SECONDS);
       pool.awaitTermination(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      interrupted = true;
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       // nothing more can be done for native surfaces that failed to close
     } finally {
       pool.shutdownNow();
+      if (interrupted) Thread.currentThread().interrupt();
     }
     pixmaps.values().forEach(Pixmap::close);
   }

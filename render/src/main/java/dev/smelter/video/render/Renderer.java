@@ -17,6 +17,9 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.time.Duration;
 
 /**
  * Renders a plan to its output file.
@@ -30,19 +33,32 @@ public final class Renderer {
   /**
    * @param threads composition threads for the CPU path; 0 = one per core
    * @param respectExifOrientation rotate photos by their EXIF tag (Editly ignores it: default off)
+   * @param timeout the whole render must finish within this, or it fails (and leaves no file)
    */
-  public record Options(GpuMode gpu, int threads, RenderProgress.Listener progress, boolean respectExifOrientation) {
+  public record Options(GpuMode gpu, int threads, RenderProgress.Listener progress, boolean respectExifOrientation, Optional<Duration> timeout) {
     public Options(GpuMode gpu, int threads, RenderProgress.Listener progress) {
-      this(gpu, threads, progress, false);
+      this(gpu, threads, progress, false, Optional.empty());
     }
 
     public static Options defaults() {
-      return new Options(GpuMode.AUTO, 0, RenderProgress.Listener.NONE, false);
+      return new Options(GpuMode.AUTO, 0, RenderProgress.Listener.NONE, false, Optional.empty());
+    }
+
+    public Options withTimeout(Duration limit) {
+      return new Options(gpu, threads, progress, respectExifOrientation, Optional.of(limit));
+    }
+
+    public Options withRespectExifOrientation(boolean respect) {
+      return new Options(gpu, threads, progress, respect, timeout);
     }
   }
 
   private Renderer() {}
 
+  /**
+   * Renders {@code plan}. Cancel by interrupting the calling thread: the render stops within a
+   * frame and throws {@link RenderException}; as on any failure, no output file is left.
+   */
   public static RenderResult render(RenderPlan plan, Options options) throws RenderException {
     long started = System.nanoTime();
     Path target = plan.output().path().toAbsolutePath();
@@ -58,7 +74,8 @@ public final class Renderer {
           OutputWriter writer = OutputWriter.open(tmp, plan.output(), Optional.ofNullable(audio))) {
         encoder = writer.encoderName();
         engineName = engine.description();
-        pump(plan, engine, compositor, writer, options.progress(), started);
+        long deadline = options.timeout().map(t -> started + t.toNanos()).orElse(Long.MAX_VALUE);
+        pump(plan, engine, compositor, writer, options.progress(), started, deadline, options.timeout());
         writer.finish();
       }
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -89,7 +106,8 @@ public final class Renderer {
 
   /** Keeps {@code window} frames in flight and writes them in order. */
   private static void pump(RenderPlan plan, FrameEngine engine, FrameCompositor compositor, OutputWriter writer,
-      RenderProgress.Listener progress, long started) throws IOException, InterruptedException, RenderException {
+      RenderProgress.Listener progress, long started, long deadline, Optional<Duration> timeout)
+      throws IOException, InterruptedException, RenderException {
     int total = plan.totalFrames();
     ArrayDeque<Future<ByteBuffer>> inFlight = new ArrayDeque<>();
     int next = 0;
@@ -97,11 +115,17 @@ public final class Renderer {
     for (int f = 0; f < total; f++) {
       ByteBuffer frame;
       try {
-        frame = inFlight.removeFirst().get();
+        frame = inFlight.removeFirst().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       } catch (ExecutionException e) {
         inFlight.forEach(fut -> fut.cancel(true));
         Throwable cause = e.getCause();
         throw new RenderException("frame " + f + ": " + message(cause), cause);
+      } catch (TimeoutException e) {
+        inFlight.forEach(fut -> fut.cancel(true));
+        throw new RenderException("render timed out after " + timeout.map(Duration::toString).orElse("?") + " at frame " + f + " of " + total);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new RenderException("render timed out after " + timeout.map(Duration::toString).orElse("?") + " at frame " + f + " of " + total);
       }
       writer.writeFrame(frame);
       engine.recycle(frame);

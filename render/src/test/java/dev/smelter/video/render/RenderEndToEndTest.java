@@ -196,4 +196,33 @@ class RenderEndToEndTest {
     assertThat(info.audio()).isEmpty();
     assertThat(decodeCentrePixels(result.output(), 64, 64, 10)).hasSize(10);
   }
+
+  private static final String LONG_FILL = "{outPath: 'long.mp4', width: 64, height: 112, fps: 10, clips: [{duration: 60, layers: [{type: 'fill-color', color: 'navy'}]}]}";
+
+  @Test
+  void aRenderPastItsTimeoutFailsAndLeavesNothing() throws Exception {
+    RenderPlan p = plan(LONG_FILL);
+    assertThatThrownBy(() -> Renderer.render(p, Renderer.Options.defaults().withTimeout(java.time.Duration.ofMillis(1))))
+        .isInstanceOf(RenderException.class)
+        .hasMessageContaining("timed out");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  @Test
+  void interruptingTheRenderingThreadCancelsItAndLeavesNothing() throws Exception {
+    RenderPlan p = plan(LONG_FILL);
+    Thread caller = Thread.currentThread();
+    RenderProgress.Listener cancelAtFrame10 = progress -> {
+      if (progress.framesDone() == 10) caller.interrupt();
+    };
+    assertThatThrownBy(() -> Renderer.render(p, new Renderer.Options(GpuMode.OFF, 0, cancelAtFrame10)))
+        .isInstanceOf(RenderException.class)
+        .hasMessageContaining("cancelled");
+    assertThat(Thread.interrupted()).isTrue(); // the interrupt status is kept for the caller
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).isEmpty();
+    }
+  }
 }
