@@ -60,11 +60,22 @@ class RenderCommandTest {
   }
 
   @Test
-  void layersNotRenderedYetAreRefusedAsBadInputNotMidRender() throws Exception {
-    Path spec = spec("{ width: 64, height: 112, clips: [ { layers: [{ type: 'subtitle', text: 'later' }] } ] }");
+  void glLayersThatCannotBeDrawnAreRefusedAsBadInputNotMidRender() throws Exception {
+    // with GL the shader fails to compile, without GL the layer cannot be drawn: both before any frame
+    Path spec = spec("{ width: 64, height: 112, clips: [ { layers: [{ type: 'gl', fragmentSrc: 'void main() { nope; }' }] } ] }");
     Run r = run("render", spec.toString(), "--out", dir.resolve("x.mp4").toString(), "--json");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.out()).contains("\"path\":\"clips[0].layers[0].type\"");
+    assertThat(r.out()).contains("\"path\":\"clips[0].layers[0]");
+    assertThat(dir.resolve("x.mp4")).doesNotExist();
+  }
+
+  @Test
+  void canvasAndFabricLayersAreRefusedBecauseTheyNeedJavaScript() throws Exception {
+    Path spec = spec("{ width: 64, height: 112, clips: [ { layers: [{ type: 'canvas', func: 'x' }] }, { layers: [{ type: 'fabric' }] } ] }");
+    Run r = run("render", spec.toString(), "--out", dir.resolve("x.mp4").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("clips[0].layers[0].func", "clips[1].layers[0].func", "JavaScript functions");
+    assertThat(dir.resolve("x.mp4")).doesNotExist();
   }
 
   @Test

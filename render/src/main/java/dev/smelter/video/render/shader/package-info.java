@@ -1,0 +1,5 @@
+/**
+ * Editly's {@code gl} layers: GLSL ES 1.0 fragment shaders drawn on a full-screen quad in a headless
+ * GL context owned by one dedicated thread per render, and read back as upright RGBA frames.
+ */
+package dev.smelter.video.render.shader;

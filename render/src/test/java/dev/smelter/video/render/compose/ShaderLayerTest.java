@@ -1,0 +1,145 @@
+package dev.smelter.video.render.compose;
+
+import static dev.smelter.video.render.compose.Pictures.alpha;
+import static dev.smelter.video.render.compose.Pictures.blue;
+import static dev.smelter.video.render.compose.Pictures.green;
+import static dev.smelter.video.render.compose.Pictures.pixel;
+import static dev.smelter.video.render.compose.Pictures.red;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.smelter.video.plan.LayerWindow;
+import dev.smelter.video.plan.RenderPlan;
+import dev.smelter.video.plan.Rgba;
+import dev.smelter.video.plan.VisualLayer;
+import dev.smelter.video.render.gpu.EglContext;
+import io.github.humbleui.skija.Surface;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ShaderLayerTest {
+  private static final int W = 64, H = 112, FPS = 10;
+  /** red = time, green = vertical position (1 at the top of the picture), blue = x / resolution.x. */
+  private static final String PROBE = """
+      precision mediump float;
+      uniform float time;
+      uniform vec2 resolution;
+      void main() {
+        gl_FragColor = vec4(time, gl_FragCoord.y / resolution.y, gl_FragCoord.x / resolution.x, 1.0);
+      }
+      """;
+
+  @BeforeAll
+  static void needsGl() {
+    assumeTrue(EglContext.probeRenderer().isPresent(), "no EGL on this machine");
+  }
+
+  private static RenderPlan shader(String source, double speed, VisualLayer... under) {
+    return TestPlans.of(W, H, FPS).clip(2, c -> {
+      List<VisualLayer> layers = new ArrayList<>(Arrays.asList(under));
+      layers.add(new VisualLayer.Shader("clips[0].layers[" + layers.size() + "]", LayerWindow.whole(2), source, Optional.empty(), speed));
+      return layers;
+    }).build();
+  }
+
+  @Test
+  void timeIsProgressTimesSpeedAndThePictureIsUpright() {
+    try (FrameCompositor compositor = new FrameCompositor(shader(PROBE, 2, new VisualLayer[0]), VideoSourceFactory.NONE);
+        Surface s = Pictures.surface(W, H)) {
+      compositor.render(5, s); // progress 5/20, time 0.5
+      int top = pixel(s, 0, 0), bottom = pixel(s, W - 1, H - 1);
+      assertThat(red(top)).isCloseTo(128, offset(2));
+      assertThat(green(top)).isGreaterThan(250); // gl_FragCoord.y is highest at the top once flipped
+      assertThat(green(bottom)).isLessThan(5);
+      assertThat(blue(top)).isLessThan(5);
+      assertThat(blue(bottom)).isGreaterThan(250);
+      compositor.render(2, s); // time 0.2
+      assertThat(red(pixel(s, 10, 10))).isCloseTo(51, offset(2));
+    }
+  }
+
+  @Test
+  void shaderAlphaBlendsOverTheLayersBelow() {
+    String halfRed = "precision mediump float;\nvoid main() { gl_FragColor = vec4(1.0, 0.0, 0.0, 0.5); }";
+    RenderPlan plan = shader(halfRed, 1, new VisualLayer.FillColor("clips[0].layers[0]", LayerWindow.whole(2), new Rgba(0, 0, 255, 1)));
+    try (FrameCompositor compositor = new FrameCompositor(plan, VideoSourceFactory.NONE); Surface s = Pictures.surface(W, H)) {
+      compositor.render(3, s);
+      int p = pixel(s, 30, 50);
+      assertThat(alpha(p)).isEqualTo(255);
+      assertThat(red(p)).isCloseTo(128, offset(2));
+      assertThat(blue(p)).isCloseTo(127, offset(2));
+    }
+  }
+
+  @Test
+  void framesFromManyThreadsMatchSequentialOnes() throws Exception {
+    RenderPlan plan = shader(PROBE, 1);
+    byte[][] sequential = new byte[20][];
+    try (FrameCompositor compositor = new FrameCompositor(plan, VideoSourceFactory.NONE); Surface s = Pictures.surface(W, H)) {
+      for (int f = 0; f < 20; f++) {
+        compositor.render(f, s);
+        sequential[f] = Pictures.bytes(s);
+      }
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try (FrameCompositor compositor = new FrameCompositor(plan, VideoSourceFactory.NONE)) {
+      List<Future<byte[]>> frames = new ArrayList<>();
+      for (int f = 0; f < 20; f++) {
+        int frame = f;
+        frames.add(pool.submit(() -> {
+          try (Surface s = Pictures.surface(W, H)) {
+            compositor.render(frame, s);
+            return Pictures.bytes(s);
+          }
+        }));
+      }
+      for (int f = 0; f < 20; f++) assertThat(frames.get(f).get(60, TimeUnit.SECONDS)).as("frame " + f).isEqualTo(sequential[f]);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void theBundledRainbowShaderCompilesAndChangesOverTime() throws IOException {
+    String rainbow;
+    try (InputStream in = getClass().getResourceAsStream("/dev/smelter/video/shaders/rainbow-colors.frag")) {
+      rainbow = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    RenderPlan plan = shader(rainbow, 1);
+    assertThat(FrameCompositor.unsupported(plan)).isEmpty();
+    try (FrameCompositor compositor = new FrameCompositor(plan, VideoSourceFactory.NONE); Surface s = Pictures.surface(W, H)) {
+      compositor.render(0, s);
+      int first = pixel(s, 32, 56);
+      compositor.render(10, s);
+      int later = pixel(s, 32, 56);
+      assertThat(alpha(first)).isEqualTo(255);
+      assertThat(later).isNotEqualTo(first);
+    }
+  }
+
+  @Test
+  void glslErrorsAreReportedBeforeRenderingWithTheLayerPath() {
+    RenderPlan plan = shader("void main() { gl_FragColor = vec4(nope); }", 1);
+    assertThat(FrameCompositor.unsupported(plan)).singleElement()
+        .satisfies(p -> {
+          assertThat(p.path()).isEqualTo("clips[0].layers[0]");
+          assertThat(p.message()).contains("fragment shader does not compile").contains("nope");
+        });
+    try (FrameCompositor compositor = new FrameCompositor(plan, VideoSourceFactory.NONE); Surface s = Pictures.surface(W, H)) {
+      assertThatThrownBy(() -> compositor.render(0, s)).isInstanceOf(CompositionException.class).hasMessageContaining("clips[0].layers[0]");
+    }
+  }
+}
