@@ -11,8 +11,9 @@ import io.github.humbleui.skija.ImageInfo;
 
 /**
  * Editly's {@code gl} and {@code rainbow-colors}: the layer's GLSL program drawn full-frame on the
- * render's {@link ShaderThread} with {@code time = progress·speed}, read back upright and drawn as
- * an unpremultiplied RGBA image (what the shader wrote is what Editly hands to Fabric).
+ * render's {@link ShaderThread} with {@code time = progress·speed}, read back upright but mirrored
+ * left to right (Editly reverses the pixel order) and drawn as an unpremultiplied RGBA image (what
+ * the shader wrote is what Editly hands to Fabric).
  */
 final class ShaderPainter implements LayerPainter {
   private final VisualLayer.Shader layer;

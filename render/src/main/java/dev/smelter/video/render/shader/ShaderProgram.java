@@ -3,6 +3,8 @@ package dev.smelter.video.render.shader;
 import static org.lwjgl.opengl.GL33C.*;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 import java.util.Optional;
 
 /**
@@ -114,7 +116,11 @@ final class ShaderProgram implements AutoCloseable {
     }
   }
 
-  /** An RGBA8 offscreen target, read back top row first (GL's rows run bottom-up). */
+  /**
+   * An RGBA8 offscreen target, read back the way Editly reads its gl layers: Editly reverses the
+   * order of all pixels of GL's bottom-up rows, which turns the picture upright but also mirrors it
+   * left to right (measured against Editly 0.14.2: {@code gl_FragCoord.x = 0} ends up on the right).
+   */
   static final class Target implements AutoCloseable {
     private final int framebuffer = glGenFramebuffers();
     private final int colour = glGenRenderbuffers();
@@ -142,15 +148,18 @@ final class ShaderProgram implements AutoCloseable {
       glClear(GL_COLOR_BUFFER_BIT);
     }
 
-    /** The frame as upright RGBA rows ({@code width·4} bytes each), as Editly flips it. */
-    byte[] readUpright(ByteBuffer scratch) {
+    /** The frame as RGBA rows ({@code width·4} bytes each) in Editly's order: pixels reversed. */
+    byte[] readAsEditly(ByteBuffer scratch) {
       glPixelStorei(GL_PACK_ALIGNMENT, 1);
       scratch.clear();
       glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, scratch);
-      int row = width * 4;
-      byte[] out = new byte[row * height];
-      for (int y = 0; y < height; y++) scratch.get((height - 1 - y) * row, out, y * row, row);
-      return out;
+      IntBuffer gl = scratch.order(ByteOrder.nativeOrder()).asIntBuffer();
+      int n = width * height;
+      int[] reversed = new int[n];
+      for (int i = 0; i < n; i++) reversed[i] = gl.get(n - 1 - i);
+      ByteBuffer out = ByteBuffer.allocate(n * 4).order(ByteOrder.nativeOrder());
+      out.asIntBuffer().put(reversed);
+      return out.array();
     }
 
     @Override

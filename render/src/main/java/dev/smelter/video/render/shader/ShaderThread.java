@@ -20,7 +20,7 @@ import org.lwjgl.system.MemoryUtil;
 /**
  * The one thread of a render that owns a headless GL context and draws every shader layer's frames.
  * A GL context is current on one thread only, so compositor threads hand it work and wait (bounded)
- * for the upright RGBA pixels. Editly gives each layer its own context; one shared context with one
+ * for the RGBA pixels. Editly gives each layer its own context; one shared context with one
  * program per layer draws the same pixels.
  */
 public final class ShaderThread implements AutoCloseable {
@@ -82,14 +82,17 @@ public final class ShaderThread implements AutoCloseable {
     }, SETUP_TIMEOUT_S);
   }
 
-  /** Draws program {@code id} with uniform {@code time}; upright RGBA, unpremultiplied as the shader wrote it. */
+  /**
+   * Draws program {@code id} with uniform {@code time}: RGBA, unpremultiplied as the shader wrote it,
+   * upright and mirrored left to right as Editly shows it.
+   */
   public byte[] draw(int id, double time) throws ShaderException {
     return call(() -> {
       ShaderProgram program = programs.get(id);
       if (program == null) throw new ShaderException("shader program " + id + " was released");
       target.bind();
       program.draw(quad, time, width, height);
-      return target.readUpright(scratch);
+      return target.readAsEditly(scratch);
     }, FRAME_TIMEOUT_S);
   }
 

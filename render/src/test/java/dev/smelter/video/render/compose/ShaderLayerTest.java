@@ -56,7 +56,7 @@ class ShaderLayerTest {
   }
 
   @Test
-  void timeIsProgressTimesSpeedAndThePictureIsUpright() {
+  void timeIsProgressTimesSpeedAndThePictureIsUprightButMirroredLikeEditly() {
     try (FrameCompositor compositor = new FrameCompositor(shader(PROBE, 2, new VisualLayer[0]), VideoSourceFactory.NONE);
         Surface s = Pictures.surface(W, H)) {
       compositor.render(5, s); // progress 5/20, time 0.5
@@ -64,8 +64,9 @@ class ShaderLayerTest {
       assertThat(red(top)).isCloseTo(128, offset(2));
       assertThat(green(top)).isGreaterThan(250); // gl_FragCoord.y is highest at the top once flipped
       assertThat(green(bottom)).isLessThan(5);
-      assertThat(blue(top)).isLessThan(5);
-      assertThat(blue(bottom)).isGreaterThan(250);
+      // Editly reverses GL's pixel order: upright, but gl_FragCoord.x = 0 lands on the right
+      assertThat(blue(top)).isGreaterThan(250);
+      assertThat(blue(bottom)).isLessThan(5);
       compositor.render(2, s); // time 0.2
       assertThat(red(pixel(s, 10, 10))).isCloseTo(51, offset(2));
     }
