@@ -155,11 +155,10 @@ final class ShaderProgram implements AutoCloseable {
       glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, scratch);
       IntBuffer gl = scratch.order(ByteOrder.nativeOrder()).asIntBuffer();
       int n = width * height;
-      int[] reversed = new int[n];
-      for (int i = 0; i < n; i++) reversed[i] = gl.get(n - 1 - i);
-      ByteBuffer out = ByteBuffer.allocate(n * 4).order(ByteOrder.nativeOrder());
-      out.asIntBuffer().put(reversed);
-      return out.array();
+      byte[] out = new byte[n * 4];
+      IntBuffer reversed = ByteBuffer.wrap(out).order(ByteOrder.nativeOrder()).asIntBuffer();
+      for (int i = 0; i < n; i++) reversed.put(i, gl.get(n - 1 - i));
+      return out;
     }
 
     @Override
