@@ -58,6 +58,10 @@ public final class FrameCompositor implements AutoCloseable {
    * @throws IllegalArgumentException naming the first transition it cannot draw
    */
   public FrameCompositor(RenderPlan plan, VideoSourceFactory videos, CompositorOptions options) {
+    this(plan, videos, options, ShaderThreads.EGL);
+  }
+
+  FrameCompositor(RenderPlan plan, VideoSourceFactory videos, CompositorOptions options, ShaderThreads.Starter gl) {
     this.plan = plan;
     this.width = plan.output().width();
     this.height = plan.output().height();
@@ -74,15 +78,21 @@ public final class FrameCompositor implements AutoCloseable {
       }
     }
     this.fonts = new JobFonts();
-    this.shaders = new ShaderThreads(width, height);
+    this.shaders = new ShaderThreads(width, height, gl);
     this.context = new LayerContext(width, height, plan.output().fps(), options, fonts, videos, shaders);
   }
 
   /**
    * What this compositor cannot draw in {@code plan}, as problems with JSON paths, so callers can
-   * refuse the spec as bad input before anything is rendered.
+   * refuse the spec as bad input before anything is rendered: transitions not implemented yet, and
+   * shader layers when there is no usable GL or their GLSL does not compile (this starts a GL
+   * context briefly, only when the plan has shader layers).
    */
   public static List<Problem> unsupported(RenderPlan plan) {
+    return unsupported(plan, ShaderThreads.EGL);
+  }
+
+  static List<Problem> unsupported(RenderPlan plan, ShaderThreads.Starter gl) {
     List<Problem> out = new ArrayList<>();
     List<VisualLayer.Shader> shaderLayers = new ArrayList<>();
     for (var clip : plan.clips()) {
@@ -93,7 +103,7 @@ public final class FrameCompositor implements AutoCloseable {
         }
       }
     }
-    if (!shaderLayers.isEmpty()) out.addAll(shaderProblems(shaderLayers));
+    if (!shaderLayers.isEmpty()) out.addAll(shaderProblems(shaderLayers, gl));
     for (TransitionPlan t : plan.transitions()) {
       if (!t.isNone() && Transitions.find(t.name()).isEmpty()) {
         out.add(new Problem("clips[" + t.fromClip() + "].transition.name",
@@ -104,9 +114,9 @@ public final class FrameCompositor implements AutoCloseable {
   }
 
   /** Shader layers need a GL context and GLSL that compiles: both are checked before any frame. */
-  private static List<Problem> shaderProblems(List<VisualLayer.Shader> layers) {
+  private static List<Problem> shaderProblems(List<VisualLayer.Shader> layers, ShaderThreads.Starter starter) {
     List<Problem> out = new ArrayList<>();
-    try (ShaderThread gl = ShaderThread.start(16, 16)) {
+    try (ShaderThread gl = starter.start(16, 16)) {
       for (VisualLayer.Shader layer : layers) {
         try {
           gl.release(gl.compile(layer.fragmentSource(), layer.vertexSource()));

@@ -8,14 +8,24 @@ import dev.smelter.video.render.shader.ShaderThread;
  * have none) and closed with the compositor.
  */
 final class ShaderThreads implements AutoCloseable {
+  /** How a GL thread comes to be; tests stand in a machine without GL. */
+  @FunctionalInterface
+  interface Starter {
+    ShaderThread start(int width, int height) throws GpuUnavailableException;
+  }
+
+  static final Starter EGL = ShaderThread::start;
+
   private final int width;
   private final int height;
+  private final Starter starter;
   private ShaderThread started;
   private boolean closed;
 
-  ShaderThreads(int width, int height) {
+  ShaderThreads(int width, int height, Starter starter) {
     this.width = width;
     this.height = height;
+    this.starter = starter;
   }
 
   /**
@@ -25,7 +35,7 @@ final class ShaderThreads implements AutoCloseable {
     if (closed) throw new CompositionException(at, "the compositor is closed");
     if (started == null) {
       try {
-        started = ShaderThread.start(width, height);
+        started = starter.start(width, height);
       } catch (GpuUnavailableException e) {
         throw new CompositionException(at, noGl(e.getMessage()), e);
       }

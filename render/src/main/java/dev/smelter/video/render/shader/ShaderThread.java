@@ -4,7 +4,6 @@ import dev.smelter.video.render.gpu.EglContext;
 import dev.smelter.video.render.gpu.GpuUnavailableException;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -108,18 +107,6 @@ public final class ShaderThread implements AutoCloseable {
     } catch (ShaderException | RuntimeException e) {
       // the context goes with close() anyway
     }
-  }
-
-  /** Compiles each source once and reports the first error of each (empty when all compile). */
-  public List<Optional<String>> check(List<String> fragments) {
-    return fragments.stream().map(source -> {
-      try {
-        release(compile(source, Optional.empty()));
-        return Optional.<String>empty();
-      } catch (ShaderException e) {
-        return Optional.of(e.getMessage());
-      }
-    }).toList();
   }
 
   public int width() {

@@ -15,6 +15,7 @@ import dev.smelter.video.plan.RenderPlan;
 import dev.smelter.video.plan.Rgba;
 import dev.smelter.video.plan.VisualLayer;
 import dev.smelter.video.render.gpu.EglContext;
+import dev.smelter.video.render.gpu.GpuUnavailableException;
 import io.github.humbleui.skija.Surface;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +28,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ShaderLayerTest {
@@ -42,9 +42,29 @@ class ShaderLayerTest {
       }
       """;
 
-  @BeforeAll
-  static void needsGl() {
-    assumeTrue(EglContext.probeRenderer().isPresent(), "no EGL on this machine");
+  private static final boolean HAS_GL = EglContext.probeRenderer().isPresent();
+
+  private static void needsGl() {
+    assumeTrue(HAS_GL, "no EGL on this machine");
+  }
+
+  /** A machine without any usable EGL. */
+  private static final ShaderThreads.Starter NO_GL = (w, h) -> {
+    throw new GpuUnavailableException("no EGL library: libEGL.so.1 not found");
+  };
+
+  @Test
+  void withoutGlShaderLayersAreReportedBeforeRenderingAndFailNamingTheLayer() {
+    RenderPlan plan = shader(PROBE, 1, new VisualLayer.FillColor("clips[0].layers[0]", LayerWindow.whole(2), Rgba.BLACK));
+    assertThat(FrameCompositor.unsupported(plan, NO_GL)).singleElement().satisfies(p -> {
+      assertThat(p.path()).isEqualTo("clips[0].layers[1].type");
+      assertThat(p.message()).contains("OpenGL", "EGL", "libEGL.so.1 not found");
+    });
+    try (FrameCompositor compositor = new FrameCompositor(plan, VideoSourceFactory.NONE, CompositorOptions.DEFAULTS, NO_GL);
+        Surface s = Pictures.surface(W, H)) {
+      assertThatThrownBy(() -> compositor.render(0, s))
+          .isInstanceOf(CompositionException.class).hasMessageContaining("clips[0].layers[1]").hasMessageContaining("OpenGL");
+    }
   }
 
   private static RenderPlan shader(String source, double speed, VisualLayer... under) {
@@ -57,6 +77,7 @@ class ShaderLayerTest {
 
   @Test
   void timeIsProgressTimesSpeedAndThePictureIsUprightButMirroredLikeEditly() {
+    needsGl();
     try (FrameCompositor compositor = new FrameCompositor(shader(PROBE, 2, new VisualLayer[0]), VideoSourceFactory.NONE);
         Surface s = Pictures.surface(W, H)) {
       compositor.render(5, s); // progress 5/20, time 0.5
@@ -74,6 +95,7 @@ class ShaderLayerTest {
 
   @Test
   void shaderAlphaBlendsOverTheLayersBelow() {
+    needsGl();
     String halfRed = "precision mediump float;\nvoid main() { gl_FragColor = vec4(1.0, 0.0, 0.0, 0.5); }";
     RenderPlan plan = shader(halfRed, 1, new VisualLayer.FillColor("clips[0].layers[0]", LayerWindow.whole(2), new Rgba(0, 0, 255, 1)));
     try (FrameCompositor compositor = new FrameCompositor(plan, VideoSourceFactory.NONE); Surface s = Pictures.surface(W, H)) {
@@ -87,6 +109,7 @@ class ShaderLayerTest {
 
   @Test
   void framesFromManyThreadsMatchSequentialOnes() throws Exception {
+    needsGl();
     RenderPlan plan = shader(PROBE, 1);
     byte[][] sequential = new byte[20][];
     try (FrameCompositor compositor = new FrameCompositor(plan, VideoSourceFactory.NONE); Surface s = Pictures.surface(W, H)) {
@@ -115,6 +138,7 @@ class ShaderLayerTest {
 
   @Test
   void theBundledRainbowShaderCompilesAndChangesOverTime() throws IOException {
+    needsGl();
     String rainbow;
     try (InputStream in = getClass().getResourceAsStream("/dev/smelter/video/shaders/rainbow-colors.frag")) {
       rainbow = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -133,6 +157,7 @@ class ShaderLayerTest {
 
   @Test
   void glslErrorsAreReportedBeforeRenderingWithTheLayerPath() {
+    needsGl();
     RenderPlan plan = shader("void main() { gl_FragColor = vec4(nope); }", 1);
     assertThat(FrameCompositor.unsupported(plan)).singleElement()
         .satisfies(p -> {
