@@ -108,6 +108,21 @@ class ShaderLayerTest {
   }
 
   @Test
+  void aCustomVertexShaderPlacesTheQuad() {
+    needsGl();
+    // covers GL's left half only, which Editly's mirrored read-back shows on the right
+    String leftHalf = "attribute vec2 position;\nvoid main() { gl_Position = vec4(position.x * 0.5 - 0.5, position.y, 0.0, 1.0); }";
+    String green = "precision mediump float;\nvoid main() { gl_FragColor = vec4(0.0, 1.0, 0.0, 1.0); }";
+    RenderPlan plan = TestPlans.of(W, H, FPS).clip(2, c -> List.of(
+        new VisualLayer.Shader("clips[0].layers[0]", LayerWindow.whole(2), green, Optional.of(leftHalf), 1))).build();
+    try (FrameCompositor compositor = new FrameCompositor(plan, VideoSourceFactory.NONE); Surface s = Pictures.surface(W, H)) {
+      compositor.render(0, s);
+      assertThat(pixel(s, W - 5, 50)).isEqualTo(0xFF00FF00);
+      assertThat(alpha(pixel(s, 5, 50))).isZero();
+    }
+  }
+
+  @Test
   void framesFromManyThreadsMatchSequentialOnes() throws Exception {
     needsGl();
     RenderPlan plan = shader(PROBE, 1);
