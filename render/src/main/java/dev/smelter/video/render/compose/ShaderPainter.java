@@ -12,8 +12,8 @@ import io.github.humbleui.skija.ImageInfo;
 /**
  * Editly's {@code gl} and {@code rainbow-colors}: the layer's GLSL program drawn full-frame on the
  * render's {@link ShaderThread} with {@code time = progress·speed}, read back upright but mirrored
- * left to right (Editly reverses the pixel order) and drawn as an unpremultiplied RGBA image (what
- * the shader wrote is what Editly hands to Fabric).
+ * left to right (Editly reverses the pixel order), its alpha kept (Editly hands the RGBA to Fabric
+ * as it is), and drawn as a raster image.
  */
 final class ShaderPainter implements LayerPainter {
   private final VisualLayer.Shader layer;
@@ -25,7 +25,7 @@ final class ShaderPainter implements LayerPainter {
     this.layer = layer;
     this.gl = gl;
     this.program = program;
-    this.info = new ImageInfo(gl.width(), gl.height(), ColorType.RGBA_8888, ColorAlphaType.UNPREMUL);
+    this.info = new ImageInfo(gl.width(), gl.height(), ColorType.BGRA_8888, ColorAlphaType.PREMUL);
   }
 
   static ShaderPainter create(VisualLayer.Shader layer, LayerContext context) {

@@ -2,9 +2,6 @@ package dev.smelter.video.render.shader;
 
 import static org.lwjgl.opengl.GL33C.*;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.IntBuffer;
 import java.util.Optional;
 
 /**
@@ -113,59 +110,6 @@ final class ShaderProgram implements AutoCloseable {
     public void close() {
       glDeleteBuffers(buffer);
       glDeleteVertexArrays(vertexArray);
-    }
-  }
-
-  /**
-   * An RGBA8 offscreen target, read back the way Editly reads its gl layers: Editly reverses the
-   * order of all pixels of GL's bottom-up rows, which turns the picture upright but also mirrors it
-   * left to right (measured against Editly 0.14.2: {@code gl_FragCoord.x = 0} ends up on the right).
-   */
-  static final class Target implements AutoCloseable {
-    private final int framebuffer = glGenFramebuffers();
-    private final int colour = glGenRenderbuffers();
-    private final int width;
-    private final int height;
-
-    Target(int width, int height) throws ShaderException {
-      this.width = width;
-      this.height = height;
-      glBindRenderbuffer(GL_RENDERBUFFER, colour);
-      glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
-      glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
-      glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour);
-      if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
-        close();
-        throw new ShaderException("cannot create a " + width + "x" + height + " RGBA framebuffer");
-      }
-    }
-
-    void bind() {
-      glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
-      glViewport(0, 0, width, height);
-      glDisable(GL_BLEND);
-      glClearColor(0, 0, 0, 0);
-      glClear(GL_COLOR_BUFFER_BIT);
-    }
-
-    /** The frame as RGBA rows ({@code width·4} bytes each) in Editly's order: pixels reversed. */
-    byte[] readAsEditly(ByteBuffer scratch) {
-      glPixelStorei(GL_PACK_ALIGNMENT, 1);
-      scratch.clear();
-      glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, scratch);
-      IntBuffer gl = scratch.order(ByteOrder.nativeOrder()).asIntBuffer();
-      int n = width * height;
-      byte[] out = new byte[n * 4];
-      IntBuffer reversed = ByteBuffer.wrap(out).order(ByteOrder.nativeOrder()).asIntBuffer();
-      for (int i = 0; i < n; i++) reversed.put(i, gl.get(n - 1 - i));
-      return out;
-    }
-
-    @Override
-    public void close() {
-      glBindFramebuffer(GL_FRAMEBUFFER, 0);
-      glDeleteFramebuffers(framebuffer);
-      glDeleteRenderbuffers(colour);
     }
   }
 }

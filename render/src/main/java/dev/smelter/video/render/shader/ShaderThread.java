@@ -34,7 +34,7 @@ public final class ShaderThread implements AutoCloseable {
   // Touched only on the GL thread:
   private EglContext context;
   private ShaderProgram.Quad quad;
-  private ShaderProgram.Target target;
+  private FrameTarget target;
   private ByteBuffer scratch;
   private final Map<Integer, ShaderProgram> programs = new HashMap<>();
   private int nextId;
@@ -56,7 +56,7 @@ public final class ShaderThread implements AutoCloseable {
       shaders.call(() -> {
         shaders.context = EglContext.open();
         shaders.quad = new ShaderProgram.Quad();
-        shaders.target = new ShaderProgram.Target(width, height);
+        shaders.target = new FrameTarget(width, height);
         shaders.scratch = MemoryUtil.memAlloc(width * height * 4);
         return null;
       }, SETUP_TIMEOUT_S);
@@ -82,16 +82,16 @@ public final class ShaderThread implements AutoCloseable {
   }
 
   /**
-   * Draws program {@code id} with uniform {@code time}: RGBA, unpremultiplied as the shader wrote it,
-   * upright and mirrored left to right as Editly shows it.
+   * Draws program {@code id} with uniform {@code time}: BGRA premultiplied, upright and mirrored
+   * left to right as Editly shows it (see {@link FrameTarget}).
    */
   public byte[] draw(int id, double time) throws ShaderException {
     return call(() -> {
       ShaderProgram program = programs.get(id);
       if (program == null) throw new ShaderException("shader program " + id + " was released");
-      target.bind();
+      target.bindScene();
       program.draw(quad, time, width, height);
-      return target.readAsEditly(scratch);
+      return target.read(quad, scratch);
     }, FRAME_TIMEOUT_S);
   }
 
