@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side fidelity against the real Editly 0.14.2 (on demand, not in CI: needs Editly, see
 # ../shared/tools/editly/install.sh). Renders every spec in fidelity/specs with both, compares
-# frame counts, durations and SSIM (every frame, luma), and prints a Markdown table.
+# frame counts, durations, SSIM (every frame, luma) and audio RMS levels, and prints a Markdown table.
 # Usage: fidelity/run.sh [SPEC...]   (run from the repository root; paths in specs are cwd-relative)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,14 +10,27 @@ EDITLY="${EDITLY_HOME:-$HOME/.cache/editly-ref}/node_modules/.bin/editly"
 OUT="${FIDELITY_OUT:-/tmp/smelter-fidelity}"
 mkdir -p "$OUT/editly" "$OUT/ours"
 specs=("$@"); [[ ${#specs[@]} -gt 0 ]] || specs=(fidelity/specs/*.json5)
-echo "| spec | frames (ours / Editly) | video s | audio s (ours / Editly) | SSIM mean | SSIM min (frame) |"
-echo "|---|---|---|---|---|---|"
+# Source footage some specs need, made with our own renderer (kept out of git).
+mkdir -p fidelity/media
+for source in fidelity/sources/*.json5; do
+  made="fidelity/media/$(basename "$source" .json5).mp4"
+  [[ -f "$made" ]] || ./smelter-video render "$source" --out "$made" >"$OUT/source-$(basename "$source" .json5).log" 2>&1
+done
+echo "| spec | frames (ours / Editly) | video s | audio s (ours / Editly) | audio dBFS (ours / Editly, Δ) | SSIM mean | SSIM min (frame) |"
+echo "|---|---|---|---|---|---|---|"
 for spec in "${specs[@]}"; do
   name=$(basename "$spec" .json5)
-  xvfb-run -a -s "-ac -screen 0 1280x1024x24" "$EDITLY" "$spec" --out "$OUT/editly/$name.mp4" >"$OUT/editly/$name.log" 2>&1
-  ./smelter-video render "$spec" --seed 1 --out "$OUT/ours/$name.mp4" >"$OUT/ours/$name.log" 2>&1
+  if ! xvfb-run -a -s "-ac -screen 0 1280x1024x24" "$EDITLY" "$spec" --out "$OUT/editly/$name.mp4" >"$OUT/editly/$name.log" 2>&1; then
+    echo "| $name | Editly failed: $(grep -m1 -i error "$OUT/editly/$name.log" | cut -c1-120) | | | | | |"; continue
+  fi
+  if ! ./smelter-video render "$spec" --seed 1 --out "$OUT/ours/$name.mp4" >"$OUT/ours/$name.log" 2>&1; then
+    echo "| $name | render failed: $(tail -n1 "$OUT/ours/$name.log") | | | | | |"; continue
+  fi
   ./smelter-video compare --json "$OUT/ours/$name.mp4" "$OUT/editly/$name.mp4" | python3 -c '
 import json,sys; r=json.load(sys.stdin)
-print("| %s | %d / %d | %.3f / %.3f | %.3f / %.3f | %.4f | %.4f (%d) |" % (sys.argv[1], r["frames"], r["referenceFrames"], r["duration"],
-  r["referenceDuration"], r["audioDuration"], r["referenceAudioDuration"], r["meanSsim"], r["minSsim"], r["minSsimFrame"]))' "$name"
+audio = "—" if r["audioRmsDb"] is None and r["referenceAudioRmsDb"] is None else "%s / %s (%s)" % tuple(
+  "—" if v is None else "%+.2f" % v for v in (r["audioRmsDb"], r["referenceAudioRmsDb"], r["audioLevelDifferenceDb"]))
+audio_s = "—" if r["audioDuration"] == 0 and r["referenceAudioDuration"] == 0 else "%.3f / %.3f" % (r["audioDuration"], r["referenceAudioDuration"])
+print("| %s | %d / %d | %.3f / %.3f | %s | %s | %.4f | %.4f (%d) |" % (sys.argv[1], r["frames"], r["referenceFrames"], r["duration"],
+  r["referenceDuration"], audio_s, audio, r["meanSsim"], r["minSsim"], r["minSsimFrame"]))' "$name"
 done

@@ -60,11 +60,42 @@ class RenderCommandTest {
   }
 
   @Test
-  void layersNotRenderedYetAreRefusedAsBadInputNotMidRender() throws Exception {
-    Path spec = spec("{ width: 64, height: 112, clips: [ { layers: [{ type: 'subtitle', text: 'later' }] } ] }");
+  void glLayersThatCannotBeDrawnAreRefusedAsBadInputNotMidRender() throws Exception {
+    // with GL the shader fails to compile, without GL the layer cannot be drawn: both before any frame
+    Path spec = spec("{ width: 64, height: 112, clips: [ { layers: [{ type: 'gl', fragmentSrc: 'void main() { nope; }' }] } ] }");
     Run r = run("render", spec.toString(), "--out", dir.resolve("x.mp4").toString(), "--json");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.out()).contains("\"path\":\"clips[0].layers[0].type\"");
+    assertThat(r.out()).contains("\"path\":\"clips[0].layers[0]");
+    assertThat(dir.resolve("x.mp4")).doesNotExist();
+  }
+
+  @Test
+  void canvasAndFabricLayersAreRefusedBecauseTheyNeedJavaScript() throws Exception {
+    Path spec = spec("{ width: 64, height: 112, clips: [ { layers: [{ type: 'canvas', func: 'x' }] }, { layers: [{ type: 'fabric' }] } ] }");
+    Run r = run("render", spec.toString(), "--out", dir.resolve("x.mp4").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("clips[0].layers[0].func", "clips[1].layers[0].func", "JavaScript functions");
+    assertThat(dir.resolve("x.mp4")).doesNotExist();
+  }
+
+  @Test
+  void compareReportsFramesSsimAndAudioLevels() throws Exception {
+    // a 16-bit mono 440 Hz tone at half scale, 1 s
+    int rate = 16000;
+    java.nio.ByteBuffer wav = java.nio.ByteBuffer.allocate(44 + rate * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    wav.put("RIFF".getBytes()).putInt(36 + rate * 2).put("WAVEfmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1)
+        .putInt(rate).putInt(rate * 2).putShort((short) 2).putShort((short) 16).put("data".getBytes()).putInt(rate * 2);
+    for (int k = 0; k < rate; k++) wav.putShort((short) Math.round(0.5 * 32767 * Math.sin(2 * Math.PI * 440 * k / rate)));
+    Files.write(dir.resolve("tone.wav"), wav.array());
+    Path spec = spec("{ width: 64, height: 112, fps: 10, audioFilePath: '" + dir.resolve("tone.wav")
+        + "', clips: [ { duration: 1, layers: [{ type: 'linear-gradient', colors: ['#ff0000', '#0000ff'] }, { type: 'subtitle', text: 'Hi' }] } ] }");
+    Path out = dir.resolve("a.mp4");
+    assertThat(run("render", spec.toString(), "--out", out.toString()).code()).isZero();
+    Run r = run("compare", "--json", out.toString(), out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("\"frames\":10", "\"referenceFrames\":10", "\"meanSsim\":1.0000", "\"audioLevelDifferenceDb\":0.000");
+    assertThat(r.out()).containsPattern("\"audioRmsDb\":-[0-9.]+,");
+    assertThat(run("compare", out.toString(), out.toString()).out()).contains("audio level", "difference 0.00 dB");
   }
 
   @Test

@@ -225,4 +225,35 @@ class RenderEndToEndTest {
       assertThat(files).isEmpty();
     }
   }
+
+  @Test
+  void shaderAndTextLayersRenderTheSameOnTheGlEngineAsOnRaster() throws Exception {
+    // The GL engine's context and the shader thread's context share one EGL display.
+    org.junit.jupiter.api.Assumptions.assumeTrue(dev.smelter.video.render.gpu.EglContext.probeRenderer().isPresent(), "no EGL");
+    String spec = """
+        {outPath: '%s', width: 64, height: 112, fps: 10,
+         clips: [{duration: 1, transition: {name: 'fade', duration: 0.4}, layers: [{type: 'rainbow-colors'}, {type: 'subtitle', text: 'Hi there'}]},
+                 {duration: 1, layers: [{type: 'gl', fragmentSrc: 'precision mediump float; uniform float time; void main() { gl_FragColor = vec4(time, 0.5, 0.0, 1.0); }'},
+                                        {type: 'news-title', text: 'NEWS'}, {type: 'slide-in-text', text: 'Slide'}]}]}""";
+    RenderResult gl = Renderer.render(plan(spec.formatted("gl.mp4")), new Renderer.Options(GpuMode.ON, 0, RenderProgress.Listener.NONE));
+    RenderResult cpu = Renderer.render(plan(spec.formatted("cpu.mp4")), new Renderer.Options(GpuMode.OFF, 0, RenderProgress.Listener.NONE));
+    var cmp = dev.smelter.video.render.quality.VideoComparison.compare(gl.output(), cpu.output(), 1);
+    assertThat(cmp.frames()).isEqualTo(16).isEqualTo(cmp.referenceFrames());
+    assertThat(cmp.meanSsim()).isGreaterThan(0.98);
+  }
+
+  @Test
+  void comparisonReportsTheAudioLevelDifference() throws Exception {
+    TestMedia.tone(dir.resolve("loud.wav"), 2, 0.5);
+    TestMedia.tone(dir.resolve("quiet.wav"), 2, 0.25);
+    String spec = "{outPath: '%s', width: 64, height: 112, fps: 10, audioFilePath: '%s', clips: [{duration: 2, layers: [{type: 'pause', color: '#204080'}]}]}";
+    RenderResult loud = Renderer.render(plan(spec.formatted("loud.mp4", "loud.wav")), Renderer.Options.defaults());
+    RenderResult quiet = Renderer.render(plan(spec.formatted("quiet.mp4", "quiet.wav")), Renderer.Options.defaults());
+    var same = dev.smelter.video.render.quality.VideoComparison.compare(loud.output(), loud.output(), 5);
+    var cmp = dev.smelter.video.render.quality.VideoComparison.compare(quiet.output(), loud.output(), 5);
+    assertThat(same.audioLevelDifferenceDb().orElseThrow()).isCloseTo(0, within(1e-9));
+    assertThat(cmp.audioLevelDifferenceDb().orElseThrow()).isCloseTo(-6.02, within(0.3)); // half the amplitude
+    assertThat(cmp.referenceAudioRmsDb().orElseThrow()).isBetween(-25.0, -6.0);
+    assertThat(cmp.meanSsim()).isGreaterThan(0.99);
+  }
 }

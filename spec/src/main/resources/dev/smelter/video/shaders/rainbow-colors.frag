@@ -1,15 +1,12 @@
-// Editly's bundled "rainbow-colors" layer: hues drifting across the frame over the layer's life.
-// Written for this project; uniforms follow Editly's gl layer: time (0..1 × speed), resolution.
+// The bundled "rainbow-colors" layer, written for this project to look like Editly's: measured on
+// Editly 0.14.2 output, red grows with x and green with y (both in units of the frame height, so
+// the colours keep their aspect), and blue rises as sin(time) over the layer's life.
+// Uniforms follow Editly's gl layer: time (0..1 x speed), resolution (W, H).
 precision mediump float;
 uniform float time;
 uniform vec2 resolution;
 
-vec3 hueToRgb(float h) {
-  return clamp(abs(mod(h * 6.0 + vec3(0.0, 4.0, 2.0), 6.0) - 3.0) - 1.0, 0.0, 1.0);
-}
-
 void main() {
-  vec2 uv = gl_FragCoord.xy / resolution;
-  float hue = fract(uv.x * 0.5 + uv.y * 0.5 + time);
-  gl_FragColor = vec4(hueToRgb(hue), 1.0);
+  vec2 uv = gl_FragCoord.xy / resolution.y;
+  gl_FragColor = vec4(uv, sin(time), 1.0);
 }

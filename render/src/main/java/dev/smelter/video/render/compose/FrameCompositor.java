@@ -5,7 +5,11 @@ import dev.smelter.video.plan.FrameRef;
 import dev.smelter.video.plan.RenderPlan;
 import dev.smelter.video.plan.TransitionPlan;
 import dev.smelter.video.plan.VisualLayer;
+import dev.smelter.video.render.gpu.GpuUnavailableException;
+import dev.smelter.video.render.shader.ShaderException;
+import dev.smelter.video.render.shader.ShaderThread;
 import dev.smelter.video.render.transition.Transition;
+import dev.smelter.video.spec.Problem;
 import dev.smelter.video.render.transition.Transitions;
 import io.github.humbleui.skija.Canvas;
 import io.github.humbleui.skija.Image;
@@ -39,6 +43,7 @@ public final class FrameCompositor implements AutoCloseable {
   private final int height;
   private final LayerContext context;
   private final JobFonts fonts;
+  private final ShaderThreads shaders;
   /** Per clip boundary; null where the plan has a hard cut. */
   private final Transition[] transitions;
   private final Map<Integer, ClipSlot> slots = new ConcurrentHashMap<>();
@@ -53,6 +58,10 @@ public final class FrameCompositor implements AutoCloseable {
    * @throws IllegalArgumentException naming the first transition it cannot draw
    */
   public FrameCompositor(RenderPlan plan, VideoSourceFactory videos, CompositorOptions options) {
+    this(plan, videos, options, ShaderThreads.EGL);
+  }
+
+  FrameCompositor(RenderPlan plan, VideoSourceFactory videos, CompositorOptions options, ShaderThreads.Starter gl) {
     this.plan = plan;
     this.width = plan.output().width();
     this.height = plan.output().height();
@@ -69,27 +78,54 @@ public final class FrameCompositor implements AutoCloseable {
       }
     }
     this.fonts = new JobFonts();
-    this.context = new LayerContext(width, height, plan.output().fps(), options, fonts, videos);
+    this.shaders = new ShaderThreads(width, height, gl);
+    this.context = new LayerContext(width, height, plan.output().fps(), options, fonts, videos, shaders);
   }
 
   /**
    * What this compositor cannot draw in {@code plan}, as problems with JSON paths, so callers can
-   * refuse the spec as bad input before anything is rendered.
+   * refuse the spec as bad input before anything is rendered: transitions not implemented yet, and
+   * shader layers when there is no usable GL or their GLSL does not compile (this starts a GL
+   * context briefly, only when the plan has shader layers).
    */
-  public static java.util.List<dev.smelter.video.spec.Problem> unsupported(RenderPlan plan) {
-    java.util.List<dev.smelter.video.spec.Problem> out = new java.util.ArrayList<>();
+  public static List<Problem> unsupported(RenderPlan plan) {
+    return unsupported(plan, ShaderThreads.EGL);
+  }
+
+  static List<Problem> unsupported(RenderPlan plan, ShaderThreads.Starter gl) {
+    List<Problem> out = new ArrayList<>();
+    List<VisualLayer.Shader> shaderLayers = new ArrayList<>();
     for (var clip : plan.clips()) {
       for (VisualLayer layer : clip.layers()) {
+        if (layer instanceof VisualLayer.Shader shader) shaderLayers.add(shader);
         if (!LayerPainter.supports(layer)) {
-          out.add(new dev.smelter.video.spec.Problem(layer.at() + ".type", "this layer type is accepted by Editly but not rendered by this version yet"));
+          out.add(new Problem(layer.at() + ".type", "this layer type is accepted by Editly but not rendered by this version yet"));
         }
       }
     }
+    if (!shaderLayers.isEmpty()) out.addAll(shaderProblems(shaderLayers, gl));
     for (TransitionPlan t : plan.transitions()) {
       if (!t.isNone() && Transitions.find(t.name()).isEmpty()) {
-        out.add(new dev.smelter.video.spec.Problem("clips[" + t.fromClip() + "].transition.name",
+        out.add(new Problem("clips[" + t.fromClip() + "].transition.name",
             "transition \"" + t.requestedName() + "\" is a valid gl-transitions name but is not rendered by this version yet"));
       }
+    }
+    return out;
+  }
+
+  /** Shader layers need a GL context and GLSL that compiles: both are checked before any frame. */
+  private static List<Problem> shaderProblems(List<VisualLayer.Shader> layers, ShaderThreads.Starter starter) {
+    List<Problem> out = new ArrayList<>();
+    try (ShaderThread gl = starter.start(16, 16)) {
+      for (VisualLayer.Shader layer : layers) {
+        try {
+          gl.release(gl.compile(layer.fragmentSource(), layer.vertexSource()));
+        } catch (ShaderException e) {
+          out.add(new Problem(layer.at(), e.getMessage()));
+        }
+      }
+    } catch (GpuUnavailableException e) {
+      for (VisualLayer.Shader layer : layers) out.add(new Problem(layer.at() + ".type", ShaderThreads.noGl(e.getMessage())));
     }
     return out;
   }
@@ -169,6 +205,7 @@ public final class FrameCompositor implements AutoCloseable {
     slots.clear();
     offscreens.values().forEach(FramePair::close);
     offscreens.clear();
+    shaders.close();
     fonts.close();
   }
 

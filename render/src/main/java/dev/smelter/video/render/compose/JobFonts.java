@@ -44,6 +44,7 @@ final class JobFonts implements AutoCloseable {
     try (TextStyle style = new TextStyle();
         ParagraphStyle paragraphStyle = new ParagraphStyle()) {
       style.setFontFamilies(new String[] {family}).setFontSize(look.fontSize()).setColor(look.argb()).setHeight(look.lineSpacing());
+      if (look.letterSpacing() != 0) style.setLetterSpacing(look.letterSpacing());
       paragraphStyle.setAlignment(look.alignment()).setTextStyle(style);
       try (ParagraphBuilder builder = new ParagraphBuilder(paragraphStyle, collection)) {
         builder.pushStyle(style).addText(text);
@@ -80,6 +81,11 @@ final class JobFonts implements AutoCloseable {
 
   /**
    * @param lineSpacing line height as a multiple of the font size
+   * @param letterSpacing pixels added after every character (Fabric's {@code charSpacing})
    */
-  record TextLook(float fontSize, int argb, float lineSpacing, Alignment alignment) {}
+  record TextLook(float fontSize, int argb, float lineSpacing, Alignment alignment, float letterSpacing) {
+    TextLook(float fontSize, int argb, float lineSpacing, Alignment alignment) {
+      this(fontSize, argb, lineSpacing, alignment, 0);
+    }
+  }
 }

@@ -11,7 +11,8 @@ import java.io.IOException;
  * all compositor threads: {@link #paint} must be safe to call concurrently.
  */
 sealed interface LayerPainter extends AutoCloseable
-    permits FillColorPainter, StillImagePainter, VideoPainter, TitlePainter, OverlayPainter, LinearGradientPainter, RadialGradientPainter {
+    permits FillColorPainter, StillImagePainter, VideoPainter, TitlePainter, OverlayPainter, LinearGradientPainter, RadialGradientPainter,
+        SubtitlePainter, NewsTitlePainter, SlideInTextPainter, ShaderPainter {
 
   /**
    * @param localFrame the clip-local frame being drawn
@@ -34,10 +35,10 @@ sealed interface LayerPainter extends AutoCloseable
       case VisualLayer.ImageOverlay o -> true;
       case VisualLayer.LinearGradient g -> true;
       case VisualLayer.RadialGradient g -> true;
-      case VisualLayer.Subtitle s -> false;
-      case VisualLayer.NewsTitle n -> false;
-      case VisualLayer.SlideInText s -> false;
-      case VisualLayer.Shader s -> false;
+      case VisualLayer.Subtitle s -> true;
+      case VisualLayer.NewsTitle n -> true;
+      case VisualLayer.SlideInText s -> true;
+      case VisualLayer.Shader s -> true; // needs GL: see FrameCompositor.unsupported
     };
   }
 
@@ -50,7 +51,10 @@ sealed interface LayerPainter extends AutoCloseable
       case VisualLayer.ImageOverlay overlay -> OverlayPainter.create(overlay, context);
       case VisualLayer.LinearGradient gradient -> new LinearGradientPainter(gradient, context.width(), context.height());
       case VisualLayer.RadialGradient gradient -> new RadialGradientPainter(gradient, context.width(), context.height());
-      default -> throw unsupported(layer);
+      case VisualLayer.Subtitle subtitle -> SubtitlePainter.create(subtitle, context);
+      case VisualLayer.NewsTitle news -> NewsTitlePainter.create(news, context);
+      case VisualLayer.SlideInText slide -> SlideInTextPainter.create(slide, context);
+      case VisualLayer.Shader shader -> ShaderPainter.create(shader, context);
     };
   }
 

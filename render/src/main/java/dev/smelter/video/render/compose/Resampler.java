@@ -24,7 +24,7 @@ import io.github.humbleui.types.Rect;
  */
 final class Resampler {
   /** What per-frame draws use: the prepared image is never more than ~2× off its drawn size. */
-  private static final SamplingMode PER_FRAME = new FilterMipmap(FilterMode.LINEAR, MipmapMode.NONE);
+  static final SamplingMode PER_FRAME = new FilterMipmap(FilterMode.LINEAR, MipmapMode.NONE);
 
   private static final SamplingMode MITCHELL = new CubicResampler(1 / 3f, 1 / 3f);
   /** Beyond 2× reduction a cubic kernel aliases; trilinear mipmaps average all source pixels. */

@@ -115,8 +115,11 @@ public final class EglContext implements AutoCloseable {
     if (display == EGL_NO_DISPLAY) throw new GpuUnavailableException("no EGL display (error 0x" + Integer.toHexString(eglGetError()) + ")");
     try (MemoryStack s = MemoryStack.stackPush()) {
       IntBuffer major = s.mallocInt(1), minor = s.mallocInt(1);
-      if (!eglInitialize(display, major, minor)) {
-        throw new GpuUnavailableException("eglInitialize failed (0x" + Integer.toHexString(eglGetError()) + ")");
+      synchronized (DISPLAY_USERS) { // not between another context's last release and its eglTerminate
+        if (!eglInitialize(display, major, minor)) {
+          throw new GpuUnavailableException("eglInitialize failed (0x" + Integer.toHexString(eglGetError()) + ")");
+        }
+        acquire(display);
       }
       EGL.createDisplayCapabilities(display, major.get(0), minor.get(0));
       eglBindAPI(EGL_OPENGL_API);
@@ -125,13 +128,13 @@ public final class EglContext implements AutoCloseable {
       PointerBuffer configs = s.mallocPointer(1);
       IntBuffer count = s.mallocInt(1);
       if (!eglChooseConfig(display, attrs, configs, count) || count.get(0) == 0) {
-        eglTerminate(display);
+        release(display);
         throw new GpuUnavailableException("no suitable EGL config");
       }
       long context = eglCreateContext(display, configs.get(0), EGL_NO_CONTEXT,
           s.ints(EGL_CONTEXT_MAJOR_VERSION, 3, EGL_CONTEXT_MINOR_VERSION, 3, EGL_NONE));
       if (context == EGL_NO_CONTEXT || !eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, context)) {
-        eglTerminate(display);
+        release(display);
         throw new GpuUnavailableException("cannot create a surfaceless GL context (0x" + Integer.toHexString(eglGetError()) + ")");
       }
       GL.createCapabilities();
@@ -220,7 +223,28 @@ public final class EglContext implements AutoCloseable {
     skia.close();
     eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
     eglDestroyContext(display, context);
-    eglTerminate(display);
+    release(display);
     GL.setCapabilities(null);
+  }
+
+  /**
+   * Contexts on other threads (a shader layer's, the GL frame engine's) share one EGLDisplay, and
+   * eglTerminate ends it for all of them: terminate only when the last context is gone.
+   */
+  private static final java.util.Map<Long, Integer> DISPLAY_USERS = new java.util.HashMap<>();
+
+  private static void acquire(long display) {
+    synchronized (DISPLAY_USERS) {
+      DISPLAY_USERS.merge(display, 1, Integer::sum);
+    }
+  }
+
+  private static void release(long display) {
+    synchronized (DISPLAY_USERS) {
+      if (DISPLAY_USERS.merge(display, -1, Integer::sum) <= 0) {
+        DISPLAY_USERS.remove(display);
+        eglTerminate(display);
+      }
+    }
   }
 }

@@ -8,16 +8,28 @@ import dev.smelter.video.render.media.VideoFrameReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.OptionalDouble;
 
 /**
  * Compares a rendered video with a reference frame by frame: frame counts, durations and SSIM of
- * every {@code step}-th frame (the reference is scaled to the candidate's size when they differ).
- * Used by the fidelity harness against the real Editly and by end-to-end tests.
+ * every {@code step}-th frame (the reference is scaled to the candidate's size when they differ),
+ * and the RMS level of both audio tracks. Used by the fidelity harness against the real Editly and
+ * by end-to-end tests.
  */
 public final class VideoComparison {
-  /** The outcome; SSIM values are over the sampled frames that both videos have. */
+  /**
+   * The outcome; SSIM values are over the sampled frames that both videos have; audio levels are
+   * RMS dBFS over the whole track, empty without audio.
+   */
   public record Result(int frames, int referenceFrames, double duration, double referenceDuration,
-      double audioDuration, double referenceAudioDuration, double meanSsim, double minSsim, int minSsimFrame, int sampled) {}
+      double audioDuration, double referenceAudioDuration, double meanSsim, double minSsim, int minSsimFrame, int sampled,
+      OptionalDouble audioRmsDb, OptionalDouble referenceAudioRmsDb) {
+    /** Candidate minus reference level in dB, when both have audio. */
+    public OptionalDouble audioLevelDifferenceDb() {
+      return audioRmsDb.isPresent() && referenceAudioRmsDb.isPresent()
+          ? OptionalDouble.of(audioRmsDb.getAsDouble() - referenceAudioRmsDb.getAsDouble()) : OptionalDouble.empty();
+    }
+  }
 
   private VideoComparison() {}
 
@@ -51,8 +63,10 @@ public final class VideoComparison {
         }
       }
     }
-    return new Result(frames, refFrames, va.duration(), vb.duration(),
-        a.audio().map(MediaInfo.AudioStream::duration).orElse(0.0), b.audio().map(MediaInfo.AudioStream::duration).orElse(0.0),
-        sampled == 0 ? 0 : sum / sampled, min, minFrame, sampled);
+    double audio = a.audio().map(MediaInfo.AudioStream::duration).orElse(0.0);
+    double refAudio = b.audio().map(MediaInfo.AudioStream::duration).orElse(0.0);
+    return new Result(frames, refFrames, va.duration(), vb.duration(), audio, refAudio,
+        sampled == 0 ? 0 : sum / sampled, min, minFrame, sampled,
+        AudioLevel.rmsDb(candidate, audio), AudioLevel.rmsDb(reference, refAudio));
   }
 }

@@ -104,13 +104,7 @@ class FrameCompositorTest {
   }
 
   @Test
-  void unsupportedLayersAndTransitionsAreRejectedUpFrontByName() {
-    RenderPlan subtitle = TestPlans.of(W, H, FPS)
-        .clip(1, c -> List.of(fill(c, 0, 1, RED), new VisualLayer.Subtitle("clips[0].layers[1]", LayerWindow.whole(1), "hi",
-            Rgba.WHITE, new Rgba(0, 0, 0, 0.3), FontRef.DEFAULT, 0, 1)))
-        .build();
-    assertThatThrownBy(() -> new FrameCompositor(subtitle, VideoSourceFactory.NONE))
-        .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("clips[0].layers[1]").hasMessageContaining("Subtitle");
+  void unsupportedTransitionsAreRejectedUpFrontByName() {
     assertThatThrownBy(() -> new FrameCompositor(twoFills("cube"), VideoSourceFactory.NONE))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clips[0].transition").hasMessageContaining("'cube'");
   }
