@@ -111,8 +111,16 @@ class FrameCompositorTest {
         .build();
     assertThatThrownBy(() -> new FrameCompositor(subtitle, VideoSourceFactory.NONE))
         .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("clips[0].layers[1]").hasMessageContaining("Subtitle");
-    assertThatThrownBy(() -> new FrameCompositor(twoFills("cube"), VideoSourceFactory.NONE))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clips[0].transition").hasMessageContaining("'cube'");
+    // every gl-transitions name renders now; only a name the planner never produces is refused
+    assertThatThrownBy(() -> new FrameCompositor(twoFills("no-such-transition"), VideoSourceFactory.NONE))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clips[0].transition").hasMessageContaining("'no-such-transition'");
+  }
+
+  @Test
+  void everyGlTransitionsNameIsSupported() {
+    for (String name : dev.smelter.video.spec.transition.TransitionCatalog.all().keySet()) {
+      assertThat(FrameCompositor.unsupported(twoFills(name))).as(name).isEmpty();
+    }
   }
 
   @Test
