@@ -1,9 +1,10 @@
 package dev.smelter.video.render.transition;
 
 /**
- * {@code Bounce}: the outgoing frame drops out of view downwards, bouncing {@code bounces} times
- * with a decaying height; a shadow band of height {@code shadow_height} in {@code shadow_colour} lies
- * on the incoming frame just below its lower edge and fades away at the very end.
+ * {@code Bounce}: the outgoing frame leaves through the top edge (the effect's "drop" runs along
+ * uv.y, which is downwards only in GL's y-up convention), bouncing {@code bounces} times with a
+ * decaying height; a shadow band of height {@code shadow_height} in {@code shadow_colour} lies on the
+ * incoming frame just below its lower edge and fades away at the very end.
  */
 final class Bounce extends CatalogShaderTransition {
   private static final SkslProgram PROGRAM = SkslProgram.withCatalogParams("Bounce", """

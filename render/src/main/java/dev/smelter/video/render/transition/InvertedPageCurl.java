@@ -2,7 +2,7 @@ package dev.smelter.video.render.transition;
 
 /**
  * {@code InvertedPageCurl}: the outgoing frame curls away like a page rolled on a cylinder (radius
- * 1/2π) whose axis, tilted 100°, sweeps across the frame from the bottom-left; the page's back side
+ * 1/2π) whose axis, tilted 100°, sweeps diagonally across the frame; the page's back side
  * shows a washed-out grey of the picture, and soft shadows fall on the incoming frame beneath.
  */
 final class InvertedPageCurl extends CatalogShaderTransition {
@@ -43,62 +43,77 @@ final class InvertedPageCurl extends CatalogShaderTransition {
         return min(dx, dy);
       }
 
-      half4 throughCurl(float yc, float2 p) {
-        float hitAngle = PI - (acos(clamp(yc / RADIUS, -1.0, 1.0)) - 2.0 * PI * curlAmount());
-        float3 point = fromCurl(toCurl(p), hitAngle);
-        if (yc <= 0.0 && (point.x < 0.0 || point.y < 0.0 || point.x > 1.0 || point.y > 1.0)) return getToColor(p);
-        if (yc > 0.0) return getFromColor(p);
-        return blendEdge(getFromColor(point.xy), half4(0.0), edgeDistance(point));
-      }
+      // All samples are taken up front, outside any branch: Skia's raster SkSL returned a wrong sample
+      // here when the frames were read inside the data-dependent branches (found against the reference).
 
-      half4 throughCurlShadowed(float yc, float2 p, float3 point) {
-        float shadow = (1.0 - edgeDistance(point) * 30.0) / 3.0;
-        shadow = shadow < 0.0 ? 0.0 : shadow * curlAmount();
-        half4 c = throughCurl(yc, p);
-        c.rgb -= half3(shadow);
+      // The outgoing frame seen through the curl: the page wrapped the other way round the cylinder.
+      half4 throughCurl(float yc, float3 seen, half4 seenColour, half4 fromHere, half4 toHere) {
+        bool outside = seen.x < 0.0 || seen.y < 0.0 || seen.x > 1.0 || seen.y > 1.0;
+        half4 c = blendEdge(seenColour, half4(0.0), edgeDistance(seen));
+        if (yc > 0.0) c = fromHere;
+        else if (outside) c = toHere;
         return c;
       }
 
-      half4 backSide(float yc, float3 point) {
-        half4 c = getFromColor(point.xy);
-        float grey = (c.r + c.b + c.g) / 15.0 + 0.8 * (pow(max(0.0, 1.0 - abs(yc / RADIUS)), 0.2) / 2.0 + 0.5);
-        return half4(half3(grey), c.a);
+      half4 throughCurlShadowed(float yc, float3 onPage, half4 through) {
+        float shadow = (1.0 - edgeDistance(onPage) * 30.0) / 3.0;
+        shadow = shadow < 0.0 ? 0.0 : shadow * curlAmount();
+        through.rgb -= half3(shadow);
+        return through;
       }
 
-      half4 beneath(float2 p, float yc, float3 point) {
+      half4 backSide(float yc, half4 pageColour) {
+        float grey = (pageColour.r + pageColour.b + pageColour.g) / 15.0 + 0.8 * (pow(max(0.0, 1.0 - abs(yc / RADIUS)), 0.2) / 2.0 + 0.5);
+        return half4(half3(grey), pageColour.a);
+      }
+
+      // The incoming frame under the rolled page, darkened by the page's shadow.
+      half4 beneath(float yc, float3 point, half4 toHere) {
         float amount = curlAmount();
-        yc = -RADIUS - RADIUS - yc;
-        float hitAngle = acos(clamp(yc / RADIUS, -1.0, 1.0)) + 2.0 * PI * amount - PI;
-        point = fromCurl(point, hitAngle);
+        float y = -RADIUS - RADIUS - yc;
+        float hitAngle = acos(clamp(y / RADIUS, -1.0, 1.0)) + 2.0 * PI * amount - PI;
+        float3 q = fromCurl(point, hitAngle);
         float shade = 0.0;
-        if (yc < 0.0 && point.x >= 0.0 && point.y >= 0.0 && point.x <= 1.0 && point.y <= 1.0 && (hitAngle < PI || amount > 0.5)) {
-          float nyc = -yc / RADIUS;
-          shade = (1.0 - length(point.xy - 0.5) / 0.71) * nyc * nyc * nyc * 0.5;
+        if (y < 0.0 && q.x >= 0.0 && q.y >= 0.0 && q.x <= 1.0 && q.y <= 1.0 && (hitAngle < PI || amount > 0.5)) {
+          float nyc = -y / RADIUS;
+          shade = (1.0 - length(q.xy - 0.5) / 0.71) * nyc * nyc * nyc * 0.5;
         }
-        return half4(getToColor(p).rgb - half3(shade), 1.0);
+        return half4(toHere.rgb - half3(shade), 1.0);
       }
 
       half4 transition(float2 p) {
         float amount = curlAmount();
         float3 point = toCurl(p);
         float yc = point.y - amount;
-        if (yc < -RADIUS) return beneath(p, yc, point);
-        if (yc > RADIUS) return getFromColor(p);
-        float hitAngle = acos(clamp(yc / RADIUS, -1.0, 1.0)) + 2.0 * PI * amount - PI;
+        float along = acos(clamp(yc / RADIUS, -1.0, 1.0));
+        float hitAngle = along + 2.0 * PI * amount - PI;
         float wrapped = mod(hitAngle, 2.0 * PI);
-        if ((wrapped > PI && amount < 0.5) || (wrapped > PI / 2.0 && amount < 0.0)) return throughCurl(yc, p);
-        point = fromCurl(point, hitAngle);
-        if (point.x < 0.0 || point.y < 0.0 || point.x > 1.0 || point.y > 1.0) return throughCurlShadowed(yc, p, point);
-        half4 back = backSide(yc, point);
-        half4 under;
-        if (yc < 0.0) {
-          float nyc = -yc / RADIUS;
-          under = half4(0.0, 0.0, 0.0, (1.0 - length(point.xy - 0.5) / 0.71) * nyc * nyc * nyc * 0.5);
+        float3 onPage = fromCurl(point, hitAngle);
+        float3 seen = fromCurl(point, PI - (along - 2.0 * PI * amount));
+        half4 fromHere = getFromColor(p);
+        half4 toHere = getToColor(p);
+        half4 pageColour = getFromColor(onPage.xy);
+        half4 seenColour = getFromColor(seen.xy);
+        half4 through = throughCurl(yc, seen, seenColour, fromHere, toHere);
+        half4 c;
+        if (yc < -RADIUS) {
+          c = beneath(yc, point, toHere);
+        } else if (yc > RADIUS) {
+          c = fromHere;
+        } else if ((wrapped > PI && amount < 0.5) || (wrapped > PI / 2.0 && amount < 0.0)) {
+          c = through;
+        } else if (onPage.x < 0.0 || onPage.y < 0.0 || onPage.x > 1.0 || onPage.y > 1.0) {
+          c = throughCurlShadowed(yc, onPage, through);
         } else {
-          under = getFromColor(p);
+          half4 under = fromHere;
+          if (yc < 0.0) {
+            float nyc = -yc / RADIUS;
+            under = half4(0.0, 0.0, 0.0, (1.0 - length(onPage.xy - 0.5) / 0.71) * nyc * nyc * nyc * 0.5);
+          }
+          half4 back = blendEdge(backSide(yc, pageColour), under, RADIUS - abs(yc));
+          c = blendEdge(back, throughCurlShadowed(yc, onPage, through), edgeDistance(onPage));
         }
-        back = blendEdge(back, under, RADIUS - abs(yc));
-        return blendEdge(back, throughCurlShadowed(yc, p, point), edgeDistance(point));
+        return c;
       }
       """);
 

@@ -1,7 +1,8 @@
 package dev.smelter.video.render.transition;
 
 /**
- * {@code luminance_melt}: the outgoing frame melts away from a corner (x = 1, y = {@code direction})
+ * {@code luminance_melt}: the outgoing frame melts away from a corner (uv (1, 0), the top right, or (1, 1)
+ * with {@code direction})
  * along simplex-noise drips; only pixels darker (or, with {@code above}, brighter) than
  * {@code l_threshold} melt, the rest fade as progress³.
  */

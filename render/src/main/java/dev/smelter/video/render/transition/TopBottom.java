@@ -1,9 +1,9 @@
 package dev.smelter.video.render.transition;
 
 /**
- * {@code TopBottom}: the incoming frame slides in over the outgoing one (from the bottom edge, with
- * uv.y = 0 at the top), while the outgoing frame shrinks slightly and darkens; black where neither
- * covers.
+ * {@code TopBottom}: the incoming frame slides down over the outgoing one from the top edge (Editly's
+ * orientation, uv.y = 0 at the top), while the outgoing frame shrinks slightly and darkens; black
+ * where neither covers.
  */
 final class TopBottom extends CatalogShaderTransition {
   private static final SkslProgram PROGRAM = SkslProgram.withCatalogParams("TopBottom", """

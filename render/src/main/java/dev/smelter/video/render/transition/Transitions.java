@@ -38,9 +38,9 @@ public final class Transitions {
       new UndulatingBurnOut(), new Wind(), new Windowblinds(), new Windowslice(), new WipeDown(),
       new WipeLeft(), new WipeRight(), new WipeUp(), new XAxisTranslation(), new ZoomInOut(), new Cube(),
       new BowTieHorizontal(), new BowTieVertical(), new ButterflyWaveScrawler(), new EdgeTransition(),
-      new GlitchDisplace(), new StaticFade(), new Fragment(), new LuminanceMelt(), new TangentMotionBlur(),
-      new RevolveLeft(), new PowerKaleido(), new FilmBurn(), new StereoViewer(), new DropZoneFlicker(),
-      new StripDatamoshGlitch(), new InvertedPageCurl());
+      new GlitchDisplace(), new StaticFade(), new LuminanceMelt(), new TangentMotionBlur(),
+      new RevolveLeft(), new PowerKaleido(), new StereoViewer(), new DropZoneFlicker(),
+      new StripDatamoshGlitch(), new InvertedPageCurl(), new FilmBurn(), new Fragment());
 
   private Transitions() {}
 
