@@ -8,10 +8,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The transitions the Skia compositor can draw, by gl-transitions name (case-insensitive). This is
- * the set Editly's {@code random} draws from plus {@code dummy}; Editly's
+ * The transitions the Skia compositor can draw, by gl-transitions name (case-insensitive): all 125
+ * names of gl-transitions 1.71.0 that Editly 0.14.2 accepts, plus {@code dummy}. Editly's
  * {@code directional-left/right/up/down} arrive here already resolved by the planner to
- * {@code directional} with a {@code direction} param.
+ * {@code directional} with a {@code direction} param. Each instance is stateless and shared.
  */
 public final class Transitions {
   private static final Map<String, Transition> BY_NAME = index(
