@@ -163,4 +163,15 @@ class TransitionGeometryTest {
       assertThat(pixel(s, 3 * W / 4, H / 2)).isEqualTo(WHITE);
     }
   }
+
+  @Test
+  void invertedPageCurlShowsTheGreyBackOfThePageInsideTheCurl() {
+    // p = 4/7: the curl lies over the left edge; there the reference shows the page's back side, a
+    // washed-out grey (Skia once returned the front colour here when sampling inside branches).
+    try (Surface s = draw("InvertedPageCurl", 4.0 / 7)) {
+      int c = pixel(s, 5, 50);
+      assertThat(Frames.red(c)).isGreaterThan(150).isEqualTo(Frames.green(c)).isEqualTo(Frames.blue(c));
+      assertThat(pixel(s, W - 2, 50)).isEqualTo(BLUE);
+    }
+  }
 }
