@@ -1,9 +1,9 @@
 package dev.smelter.video.render.transition;
 
 /**
- * {@code GlitchMemories}: an RGB-split cross-fade. Blocks of 16×16 uv units (i.e. the whole frame at
- * uv scale) get a pseudo-random offset stepping with progress, decaying to 0; red, green and blue are
- * sampled at 0.2, 0.3 and 0.5 of that offset.
+ * {@code GlitchMemories}: an RGB-split cross-fade. The effect's "blocks" are 16 uv units wide, so the
+ * whole frame is one block and shares one pseudo-random offset, which jumps with progress and decays
+ * to 0; red, green and blue are sampled at 0.2, 0.3 and 0.5 of that offset.
  */
 final class GlitchMemories extends CatalogShaderTransition {
   private static final SkslProgram PROGRAM = SkslProgram.withCatalogParams("GlitchMemories", """
