@@ -163,4 +163,16 @@ class PlannerTimelineTest {
     var e = plan(fills(1, "1", "width: 64, height: 112, customOutputArgs: ['-crf', '0'],")).output().encode();
     assertThat(e.profile()).isEqualTo("high444");
   }
+
+  @Test
+  void onlyTheExactNameDirectionalDefaultsToEaseOutExpoLikeEditly() throws Exception {
+    RenderPlan p = plan("""
+        {width: 64, height: 112, fps: 10,
+         clips: [{duration: 2, transition: {name: 'directional', duration: 0.5}, layers: [{type: 'fill-color'}]},
+                 {duration: 2, transition: {name: 'Directional', duration: 0.5}, layers: [{type: 'fill-color'}]},
+                 {duration: 2, transition: {name: 'directional-up', duration: 0.5}, layers: [{type: 'fill-color'}]},
+                 {duration: 2, layers: [{type: 'fill-color'}]}]}""");
+    assertThat(p.transitions()).extracting(t -> t.name()).containsOnly("directional");
+    assertThat(p.transitions()).extracting(t -> t.easing()).containsExactly(Easing.EASE_OUT_EXPO, Easing.LINEAR, Easing.EASE_OUT_EXPO);
+  }
 }

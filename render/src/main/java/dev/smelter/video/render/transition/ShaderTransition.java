@@ -30,6 +30,7 @@ abstract class ShaderTransition implements Transition {
       builder.setUniform("progress", (float) progress);
       builder.setUniform("ratio", (float) width / height);
       setParams(builder, params);
+      setFrameUniforms(builder, params, (float) progress);
       builder.setChild("fromImage", fromShader);
       builder.setChild("toImage", toShader);
       try (Shader shader = builder.makeShader(); Paint paint = new Paint().setShader(shader)) {
@@ -42,6 +43,12 @@ abstract class ShaderTransition implements Transition {
   private static Shader stretched(Image image, int width, int height) {
     return image.makeShader(FilterTileMode.CLAMP, FilterTileMode.CLAMP, Blending.LINEAR, Blending.stretch(image, width, height));
   }
+
+  /**
+   * Sets uniforms that are the same for every pixel of a frame but costly per pixel (seeded random
+   * positions and the like), computed once here instead; none by default.
+   */
+  protected void setFrameUniforms(RuntimeEffectBuilder uniforms, TransitionParams params, float progress) {}
 
   /** A 2-vector param with its default. */
   static float[] vec2(TransitionParams params, String name, double defaultX, double defaultY) {

@@ -1,5 +1,6 @@
 package dev.smelter.video.render.transition;
 
+import dev.smelter.video.spec.transition.TransitionCatalog;
 import io.github.humbleui.skija.RuntimeEffect;
 
 /**
@@ -23,9 +24,47 @@ final class SkslProgram {
       half4 getToColor(float2 uv) { return toImage.eval(uv * resolution); }
       """;
 
+  /**
+   * Sine and cosine as the reference's software GL (Mesa llvmpipe) evaluates them: Cody–Waite
+   * reduction by π/4 in three float steps, then the Cephes single-precision polynomials. Many
+   * gl-transitions hash cell coordinates with {@code fract(sin(large) · 43758.5)}, which amplifies
+   * any difference in sin by 10⁵; Skia's own sin is accurate to ~1e-4 on such arguments, enough to
+   * turn every cell's random value into another one. With this evaluation the cells match.
+   */
+  private static final String REFERENCE_TRIG = """
+      float referencePoly(float x, bool sinPoly) {
+        float z = x * x;
+        if (sinPoly) return ((-1.9515295891e-4 * z + 8.3321608736e-3) * z - 1.6666654611e-1) * z * x + x;
+        return ((2.443315711809948e-5 * z - 1.388731625493765e-3) * z + 4.166664568298827e-2) * z * z - 0.5 * z + 1.0;
+      }
+      float referenceReduce(float x, float j) {
+        return ((x - j * 0.78515625) - j * 2.4187564849853515625e-4) - j * 3.77489497744594108e-8;
+      }
+      float referenceSin(float a) {
+        float x = abs(a);
+        float j = floor(x * 1.27323954473516);
+        j += mod(j, 2.0);
+        float r = referencePoly(referenceReduce(x, j), mod(j, 4.0) < 2.0);
+        bool negative = (a < 0.0) != (mod(j, 8.0) >= 4.0);
+        return negative ? -r : r;
+      }
+      float referenceCos(float a) {
+        float x = abs(a);
+        float j = floor(x * 1.27323954473516);
+        j += mod(j, 2.0);
+        float r = referencePoly(referenceReduce(x, j), mod(j - 2.0, 4.0) < 2.0);
+        return mod(j - 2.0, 8.0) >= 4.0 ? r : -r;
+      }
+      """;
+
   private static final String MAIN = """
 
       half4 main(float2 fragCoord) { return transition(fragCoord / resolution); }
+      """;
+
+  private static final String OPAQUE_MAIN = """
+
+      half4 main(float2 fragCoord) { return half4(transition(fragCoord / resolution).rgb, 1.0); }
       """;
 
   private final String name;
@@ -40,6 +79,29 @@ final class SkslProgram {
   /** A two-frame transition: {@code body} defines {@code half4 transition(float2 uv)}. */
   static SkslProgram transition(String name, String body) {
     return new SkslProgram(name, PRELUDE + body + MAIN);
+  }
+
+  /**
+   * A two-frame transition whose gl-transitions params become uniforms of the same name and size
+   * (declared here from {@link TransitionCatalog}, booleans and ints as {@code float}). The output is
+   * forced opaque: Editly hands the shader's RGB to the encoder and drops its alpha.
+   */
+  static SkslProgram withCatalogParams(String catalogName, String body) {
+    TransitionCatalog.Entry entry = TransitionCatalog.find(catalogName)
+        .orElseThrow(() -> new IllegalArgumentException("not a gl-transitions name: " + catalogName));
+    StringBuilder uniforms = new StringBuilder();
+    for (TransitionCatalog.Param param : entry.params().values()) {
+      uniforms.append("uniform ").append(floatType(param.size())).append(' ').append(param.name()).append(";\n");
+    }
+    return new SkslProgram(catalogName, PRELUDE + REFERENCE_TRIG + uniforms + body + OPAQUE_MAIN);
+  }
+
+  static String floatType(int size) {
+    return size == 1 ? "float" : "float" + size;
+  }
+
+  String name() {
+    return name;
   }
 
   /** A standalone shader with its own uniforms and {@code main}. */

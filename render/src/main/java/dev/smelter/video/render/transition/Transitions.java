@@ -8,15 +8,39 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The transitions the Skia compositor can draw, by gl-transitions name (case-insensitive). This is
- * the set Editly's {@code random} draws from plus {@code dummy}; Editly's
+ * The transitions the Skia compositor can draw, by gl-transitions name (case-insensitive): all 125
+ * names of gl-transitions 1.71.0 that Editly 0.14.2 accepts, plus {@code dummy}. Editly's
  * {@code directional-left/right/up/down} arrive here already resolved by the planner to
- * {@code directional} with a {@code direction} param.
+ * {@code directional} with a {@code direction} param. Each instance is stateless and shared.
  */
 public final class Transitions {
   private static final Map<String, Transition> BY_NAME = index(
       new Fade(), new FadeGrayscale(), new DirectionalWarp(), new CrossWarp(), new DreamyZoom(), new Burn(),
-      new CrossZoom(), new SimpleZoom(), new LinearBlur(), new Directional(), new Dummy());
+      new CrossZoom(), new SimpleZoom(), new LinearBlur(), new Directional(), new Dummy(),
+      new AdvancedMosaic(), new BlockDissolve(), new BookFlip(), new Bounce(), new BowTieWithParameter(),
+      new Box(), new CircleCrop(), new ColourDistance(), new CrazyParametricFun(), new DefocusBlur(),
+      new DirectionalScaled(), new DoomScreenTransition(), new Dreamy(), new Fold(), new GlitchMemories(),
+      new GridFlip(), new HsvFade(), new HorizontalClose(), new HorizontalOpen(), new LeftRight(),
+      new Mosaic(), new Overexposure(), new PolkaDotsCurtain(), new PuzzleRight(), new Radial(),
+      new Rectangle(), new RectangleCrop(), new Rolls(), new RotateScaleVanish(), new SimpleFlip(),
+      new SimpleZoomOut(), new Slides(), new StarWipe(), new Swirl(), new TvStatic(), new TilesWave(),
+      new TopBottom(), new VerticalClose(), new VerticalOpen(), new WaterDrop(), new ZoomInCircles(),
+      new ZoomLeftWipe(), new ZoomRightWipe(), new Angular(), new BurnToColour(), new Cannabisleaf(),
+      new Chessboard(), new Circle(), new Circleopen(), new Colorphase(), new CoordFromIn(),
+      new Crosshatch(), new DirectionalEasing(), new Directionalwipe(), new Displacement(), new Dissolve(),
+      new Doorway(), new Fadecolor(), new Flyeye(), new Heart(), new Hexagonalize(), new Kaleidoscope(),
+      new Luma(), new Morph(), new MosaicTransition(), new MultiplyBlend(), new OldTvLostSignal(),
+      new ParametricGlitch(), new Perlin(), new Pinwheel(), new Pixelize(), new PolarFunction(),
+      new RandomNoisex(), new Randomsquares(), new Ripple(), new RotateTransition(), new RotateScaleFade(),
+      new ScaleIn(), new SplitSlideInHorizontal(), new SplitSlideInOutHorizontal(),
+      new SplitSlideInOutVertical(), new SplitSlideInVertical(), new SplitSlideOutHorizontal(),
+      new SplitSlideOutVertical(), new Squareswire(), new Squeeze(), new StaticWipe(), new Swap(),
+      new UndulatingBurnOut(), new Wind(), new Windowblinds(), new Windowslice(), new WipeDown(),
+      new WipeLeft(), new WipeRight(), new WipeUp(), new XAxisTranslation(), new ZoomInOut(), new Cube(),
+      new BowTieHorizontal(), new BowTieVertical(), new ButterflyWaveScrawler(), new EdgeTransition(),
+      new GlitchDisplace(), new StaticFade(), new LuminanceMelt(), new TangentMotionBlur(),
+      new RevolveLeft(), new PowerKaleido(), new StereoViewer(), new DropZoneFlicker(),
+      new StripDatamoshGlitch(), new InvertedPageCurl(), new FilmBurn(), new Fragment());
 
   private Transitions() {}
 

@@ -104,9 +104,17 @@ class FrameCompositorTest {
   }
 
   @Test
-  void unsupportedTransitionsAreRejectedUpFrontByName() {
-    assertThatThrownBy(() -> new FrameCompositor(twoFills("cube"), VideoSourceFactory.NONE))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clips[0].transition").hasMessageContaining("'cube'");
+  void unknownTransitionsAreRejectedUpFrontByName() {
+    // every gl-transitions name renders now; only a name the planner never produces is refused
+    assertThatThrownBy(() -> new FrameCompositor(twoFills("no-such-transition"), VideoSourceFactory.NONE))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clips[0].transition").hasMessageContaining("'no-such-transition'");
+  }
+
+  @Test
+  void everyGlTransitionsNameIsSupported() {
+    for (String name : dev.smelter.video.spec.transition.TransitionCatalog.all().keySet()) {
+      assertThat(FrameCompositor.unsupported(twoFills(name))).as(name).isEmpty();
+    }
   }
 
   @Test

@@ -34,6 +34,23 @@ final class Frames {
     }
   }
 
+  /**
+   * A frame with detail everywhere (so a warp that samples the wrong place shows): red rises left to
+   * right, green top to bottom, blue is a checkerboard of 8-pixel squares; {@code flip} mirrors it.
+   */
+  static Image textured(boolean flip) {
+    try (Surface s = Surface.makeRaster(ImageInfo.makeN32Premul(W, H)); Paint p = new Paint()) {
+      for (int y = 0; y < H; y++) {
+        for (int x = 0; x < W; x++) {
+          int r = 255 * x / (W - 1), g = 255 * y / (H - 1), b = ((x / 8 + y / 8) % 2) * 200 + 20;
+          if (flip) { r = 255 - r; g = 255 - g; b = 240 - b; }
+          s.getCanvas().drawRect(Rect.makeXYWH(x, y, 1, 1), p.setColor(0xFF000000 | r << 16 | g << 8 | b));
+        }
+      }
+      return s.makeImageSnapshot();
+    }
+  }
+
   static Image solid(int argb) {
     return split(argb, argb, 0.5);
   }

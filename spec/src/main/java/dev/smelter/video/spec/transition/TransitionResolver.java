@@ -57,8 +57,10 @@ public final class TransitionResolver {
       return Optional.empty();
     }
     String requested = spec.name().get();
-    String name = requested.toLowerCase(Locale.ROOT);
-    if (name.equals("random")) name = RANDOM_SET.get(rng.nextInt(RANDOM_SET.size()));
+    // Editly draws `random` from names it spells in lower case; a user's spelling is kept for the
+    // (case-sensitive) default-easing rule below.
+    String spelled = requested.toLowerCase(Locale.ROOT).equals("random") ? RANDOM_SET.get(rng.nextInt(RANDOM_SET.size())) : requested;
+    String name = spelled.toLowerCase(Locale.ROOT);
 
     Map<String, double[]> params = new LinkedHashMap<>();
     String canonical;
@@ -88,14 +90,17 @@ public final class TransitionResolver {
       if (aliasDirection != null) params.put("direction", aliasDirection.clone());
     }
 
-    Easing easing = easing(spec, canonical);
+    // Editly defaults to easeOutExpo only for the exact name "directional" (its aliases resolve to
+    // it); a capitalised "Directional" stays linear.
+    boolean expoByDefault = spelled.equals("directional") || DIRECTIONAL_ALIASES.containsKey(spelled);
+    Easing easing = easing(spec, expoByDefault);
     String out = curve(spec.audioOutCurve(), spec.at() + ".audioOutCurve");
     String in = curve(spec.audioInCurve(), spec.at() + ".audioInCurve");
     return Optional.of(new Resolved(canonical, requested, duration, easing, new TransitionParams(params), out, in));
   }
 
-  private Easing easing(TransitionSpec spec, String canonical) {
-    if (spec.easing().isEmpty()) return canonical.equals("directional") ? Easing.EASE_OUT_EXPO : Easing.LINEAR;
+  private Easing easing(TransitionSpec spec, boolean expoByDefault) {
+    if (spec.easing().isEmpty()) return expoByDefault ? Easing.EASE_OUT_EXPO : Easing.LINEAR;
     JsonValue e = spec.easing().get();
     if (e instanceof JNull) return Easing.LINEAR;
     String name = ((JString) e).value();

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Per-transition SSIM against the real Editly 0.14.2 (on demand, like run.sh). Renders each tour spec
+# with both (via run.sh), then scores only each transition's own frames: luma SSIM per frame from
+# FFmpeg's ssim filter (the ffmpeg that Editly itself needs), averaged over the transition's
+# frames, whose positions follow Editly's timeline (editly-spec.md §2.12–2.13).
+# Usage: fidelity/transition-ssim.sh [SPEC...]   (default: fidelity/specs/transitions-tour-*.json5)
+# Prints a Markdown table: | transition | spec | frames | SSIM mean | SSIM min |
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT="${FIDELITY_OUT:-/tmp/smelter-fidelity}"
+specs=("$@"); [[ ${#specs[@]} -gt 0 ]] || specs=(fidelity/specs/transitions-tour-*.json5)
+FIDELITY_OUT="$OUT" fidelity/run.sh "${specs[@]}" >&2
+echo "| transition | spec | frames | SSIM mean | SSIM min |"
+echo "|---|---|---|---|---|"
+for spec in "${specs[@]}"; do
+  name=$(basename "$spec" .json5)
+  ffmpeg -v error -i "$OUT/ours/$name.mp4" -i "$OUT/editly/$name.mp4" \
+    -lavfi "[0:v][1:v]ssim=stats_file=$OUT/$name.ssim.txt" -f null -
+  python3 - "$spec" "$OUT/$name.ssim.txt" "$name" <<'PY'
+import json, math, re, sys
+spec_path, stats_path, label = sys.argv[1:]
+# The tour specs are plain JSON plus // comment lines.
+text = "\n".join(l for l in open(spec_path) if not l.lstrip().startswith("//"))
+text = re.sub(r"([{,]\s*)([A-Za-z_]\w*)\s*:", r'\1"\2":', text).replace("'", '"')
+text = re.sub(r",(\s*[\]}])", r"\1", text)
+spec = json.loads(text)
+fps = spec["fps"]
+default_d = spec.get("defaults", {}).get("duration", 4)
+clips = spec["clips"]
+durations = [c.get("duration", default_d) for c in clips]
+n = [math.floor(d * fps + 0.5) for d in durations]  # Math.round for positive values
+ys = {}
+for line in open(stats_path):
+    m = re.search(r"n:(\d+) Y:([0-9.]+)", line)
+    if m: ys[int(m.group(1)) - 1] = float(m.group(2))
+start, used = 0, 0
+for i, clip in enumerate(clips[:-1]):
+    t = clip["transition"]
+    seconds = min(durations[i] / 2, durations[i + 1] / 2, t["duration"])
+    frames = math.floor(min(min(n[i], n[i + 1]) / 2, math.floor(seconds * fps + 0.5)))
+    first = start + n[i] - used - frames
+    scores = [ys[f] for f in range(first, first + frames) if f in ys]
+    print("| %s | %s | %d–%d | %.4f | %.4f |" % (t["name"], label, first, first + frames - 1,
+          sum(scores) / len(scores), min(scores)))
+    start += n[i] - used
+    used = frames
+PY
+done

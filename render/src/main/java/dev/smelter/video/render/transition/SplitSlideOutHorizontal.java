@@ -1,0 +1,21 @@
+package dev.smelter.video.render.transition;
+
+/**
+ * {@code splitSlideOutHorizontal}: the outgoing frame slides out as two halves (split at
+ * uv.y = 0.5) in opposite horizontal directions, uncovering the still incoming frame.
+ */
+final class SplitSlideOutHorizontal extends CatalogShaderTransition {
+  private static final SkslProgram PROGRAM = SkslProgram.withCatalogParams("splitSlideOutHorizontal", """
+      bool within(float2 p) { return p.x > 0.0 && p.y > 0.0 && p.x < 1.0 && p.y < 1.0; }
+
+      half4 transition(float2 uv) {
+        float k = (uv.y > 0.5 ? 1.0 : -1.0) * (reverse > 0.5 ? -1.0 : 1.0);
+        float2 q = float2(uv.x + progress * k, uv.y);
+        return within(q) ? getFromColor(q) : getToColor(uv);
+      }
+      """);
+
+  SplitSlideOutHorizontal() {
+    super(PROGRAM);
+  }
+}

@@ -1,0 +1,24 @@
+package dev.smelter.video.render.transition;
+
+/**
+ * {@code TVStatic}: the outgoing frame until {@code offset}, then grey static (a sine hash of uv scaled
+ * by progress), then the incoming frame for the last {@code offset}.
+ */
+final class TvStatic extends CatalogShaderTransition {
+  private static final SkslProgram PROGRAM = SkslProgram.withCatalogParams("TVStatic", """
+      float staticNoise(float2 co) {
+        float d = dot(co * progress, float2(12.9898, 78.233));
+        return fract(referenceSin(mod(d, 3.14)) * 43758.5453);
+      }
+
+      half4 transition(float2 p) {
+        if (progress < offset) return getFromColor(p);
+        if (progress > 1.0 - offset) return getToColor(p);
+        return half4(half3(staticNoise(p)), 1.0);
+      }
+      """);
+
+  TvStatic() {
+    super(PROGRAM);
+  }
+}
