@@ -20,10 +20,26 @@ final class Http {
   static final ObjectMapper JSON = JsonMapper.builder().build();
 
   private final String base;
+  private final String apiKey;
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   Http(int port) {
+    this(port, "");
+  }
+
+  /** A client that sends {@code X-Api-Key} (when not empty) with every request. */
+  Http(int port, String apiKey) {
     this.base = "http://127.0.0.1:" + port;
+    this.apiKey = apiKey;
+  }
+
+  Http withKey(String key) {
+    return new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), key);
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+    return apiKey.isEmpty() ? b : b.header("X-Api-Key", apiKey);
   }
 
   String base() {
@@ -31,24 +47,24 @@ final class Http {
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET().build(),
+    return client.send(request(path).timeout(Duration.ofSeconds(60)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<byte[]> getBytes(String path, String... headers) throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET();
+    HttpRequest.Builder b = request(path).timeout(Duration.ofSeconds(60)).GET();
     if (headers.length > 0) b.headers(headers);
     return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-    return client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+    return client.send(request(path).timeout(Duration.ofSeconds(120))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<String> delete(String path) throws IOException, InterruptedException {
-    return client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).DELETE().build(),
+    return client.send(request(path).timeout(Duration.ofSeconds(60)).DELETE().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -62,7 +78,7 @@ final class Http {
     System.arraycopy(head, 0, body, 0, head.length);
     System.arraycopy(content, 0, body, head.length, content.length);
     System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-    return client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+    return client.send(request(path).timeout(Duration.ofSeconds(60))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
@@ -77,7 +93,7 @@ final class Http {
    */
   JsonNode awaitJob(String jobId, java.util.function.Predicate<JsonNode> until, Duration timeout) throws Exception {
     CompletableFuture<JsonNode> found = new CompletableFuture<>();
-    HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/jobs/" + jobId + "/events")).GET().build();
+    HttpRequest req = request("/jobs/" + jobId + "/events").GET().build();
     CompletableFuture<HttpResponse<java.io.InputStream>> response = client.sendAsync(req, HttpResponse.BodyHandlers.ofInputStream());
     Thread reader = Thread.ofVirtual().start(() -> {
       try (BufferedReader in = new BufferedReader(new InputStreamReader(response.get().body(), StandardCharsets.UTF_8))) {

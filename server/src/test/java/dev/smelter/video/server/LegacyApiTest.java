@@ -152,6 +152,22 @@ class LegacyApiTest {
   }
 
   @Test
+  void simultaneousEditCallsQueueAndAllSucceed() throws Exception {
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      var calls = new java.util.ArrayList<java.util.concurrent.Future<HttpResponse<String>>>();
+      for (int i = 0; i < 6; i++) {
+        String body = "{\"editSpec\":" + JobApiTest.tinySpec("gray", 0.3) + ",\"outputFilename\":\"sync-" + i + ".mp4\"}";
+        calls.add(pool.submit(() -> http.post("/edit", body)));
+      }
+      for (int i = 0; i < calls.size(); i++) {
+        HttpResponse<String> r = calls.get(i).get();
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(Http.json(r).get("outputFilename").asString()).isEqualTo("sync-" + i + ".mp4");
+      }
+    }
+  }
+
+  @Test
   void legacyErrorBodies() throws Exception {
     assertThat(http.post("/edit", "{\"outputFilename\":\"x.mp4\"}").body()).isEqualTo("{\"error\":\"editSpec is required\"}");
     assertThat(http.get("/nothing-here").body()).isEqualTo("{\"error\":\"Endpoint not found\"}");
@@ -188,6 +204,7 @@ class LegacyApiTest {
     assertThat(usage.get("success").asBoolean()).isTrue();
     assertThat(usage.get("diskUsage").get("/app/uploads").get("files").asInt()).isPositive();
     assertThat(usage.get("cleanupAfterHours").asInt()).isEqualTo(2);
+    assertThat(http.get("/openapi.yaml").body()).startsWith("openapi: 3.1.0").contains("/jobs/{id}/events:");
     JsonNode cleanup = Http.json(http.post("/cleanup", ""));
     assertThat(cleanup.get("message").asString()).isEqualTo("Cleanup completed");
   }

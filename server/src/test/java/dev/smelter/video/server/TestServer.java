@@ -38,6 +38,11 @@ final class TestServer {
     this.http = new Http(port);
   }
 
+  /** A separate server with more settings; the caller closes {@link #context}. */
+  static TestServer start(List<String> extra) throws Exception {
+    return new TestServer(Files.createTempDirectory("smelter-service-test"), extra);
+  }
+
   static synchronized TestServer shared() throws Exception {
     if (shared == null) {
       Path dir = Files.createTempDirectory("smelter-service-test");

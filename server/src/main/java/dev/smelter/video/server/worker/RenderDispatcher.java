@@ -106,7 +106,7 @@ public final class RenderDispatcher implements AutoCloseable {
     if (queue.get(job.id()).map(j -> j.status() == JobStatus.CANCELLED).orElse(true)) worker.cancel();
     WorkerOutcome outcome;
     try {
-      outcome = worker.run(specFile, jobDir, props.worker().timeout(), props.worker().stallTimeout(), p -> progress(job.id(), p));
+      outcome = worker.run(specFile, jobDir, seedOf(job.id()), props.worker().timeout(), props.worker().stallTimeout(), p -> progress(job.id(), p));
     } finally {
       running.remove(job.id());
     }
@@ -128,12 +128,18 @@ public final class RenderDispatcher implements AutoCloseable {
     double percent = p.totalFrames() == 0 ? 0 : Math.min(99.0, 100.0 * p.framesDone() / p.totalFrames());
     Progress next = new Progress(Math.round(percent * 10) / 10.0, p.framesDone(), p.totalFrames(), p.fps(), p.eta());
     Instant now = clock.instant();
-    queue.update(id, j -> {
+    Job[] before = new Job[1];
+    Optional<Job> after = queue.update(id, j -> {
+      before[0] = j;
       if (!j.status().active()) return j;
       Job moved = j.withProgress(next, now);
       // Frames are all composed: what is left is flushing the encoder and the audio tail.
       return p.framesDone() >= p.totalFrames() && j.status() == JobStatus.RENDERING ? moved.withStatus(JobStatus.ENCODING, now) : moved;
     });
+    // Progress webhooks (separate URL, best effort): on each status change and every 10 %.
+    after.filter(j -> before[0] != null && j != before[0])
+        .filter(j -> j.status() != before[0].status() || (int) (j.progress().percent() / 10) != (int) (before[0].progress().percent() / 10))
+        .ifPresent(webhooks::progress);
   }
 
   private void publish(Job job, Path rendered, WorkerProtocol.ResultLine r) {
@@ -157,6 +163,11 @@ public final class RenderDispatcher implements AutoCloseable {
   private void finish(String id, JobStatus status, String message) {
     queue.update(id, j -> j.status().terminal() ? j : j.ended(status, message, clock.instant()))
         .filter(j -> j.status() == status).ifPresent(webhooks::deliverLater);
+  }
+
+  /** Random transitions and colours are drawn from the job id: every attempt renders the same video. */
+  static long seedOf(String jobId) {
+    return java.util.UUID.nameUUIDFromBytes(jobId.getBytes(java.nio.charset.StandardCharsets.UTF_8)).getMostSignificantBits() & Long.MAX_VALUE;
   }
 
   private static String extension(String filename) {

@@ -19,7 +19,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The render worker process: {@code WorkerMain SPEC_FILE BASE_DIR GPU THREADS}. Renders in its own
+ * The render worker process: {@code WorkerMain SPEC_FILE BASE_DIR GPU THREADS SEED}. Renders in its own
  * JVM so a crash, a native fault or a runaway render costs only its job. Speaks the line protocol of
  * {@link WorkerProtocol} on stdout; exit 0 done, 2 the spec cannot be rendered, 1 render failure.
  */
@@ -58,10 +58,11 @@ public final class WorkerMain {
     Path baseDir = Path.of(args[1]);
     GpuMode gpu = GpuMode.valueOf(args[2].toUpperCase(Locale.ROOT));
     int threads = Integer.parseInt(args[3]);
+    long seed = Long.parseLong(args[4]);
     RenderPlan plan;
     try {
       String text = Files.readString(specFile);
-      plan = new Planner(PlanOptions.defaults().withBaseDir(baseDir), new FfmpegProbe()).plan(text);
+      plan = new Planner(PlanOptions.defaults().withBaseDir(baseDir).withSeed(seed), new FfmpegProbe()).plan(text);
       var unsupported = FrameCompositor.unsupported(plan);
       if (!unsupported.isEmpty()) throw new SpecException(unsupported);
     } catch (SpecException e) {

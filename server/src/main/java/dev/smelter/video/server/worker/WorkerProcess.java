@@ -40,16 +40,16 @@ public final class WorkerProcess {
   }
 
   /**
-   * Runs the worker to the end. {@code timeout} bounds the whole render, {@code stall} the time
+   * Runs the worker to the end. {@code seed} fixes random choices, so a retry renders the same video. {@code timeout} bounds the whole render, {@code stall} the time
    * without a protocol line; either kills the child (and its children).
    */
-  public WorkerOutcome run(Path specFile, Path jobDir, Duration timeout, Duration stall,
+  public WorkerOutcome run(Path specFile, Path jobDir, long seed, Duration timeout, Duration stall,
       Consumer<WorkerProtocol.ProgressLine> onProgress) throws InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(launch.java().toString());
     cmd.addAll(launch.javaOptions());
     cmd.addAll(List.of("-cp", launch.classPath(), WorkerMain.class.getName(), specFile.toString(), jobDir.toString(),
-        launch.gpu(), Integer.toString(launch.threads())));
+        launch.gpu(), Integer.toString(launch.threads()), Long.toString(seed)));
     Process p;
     try {
       p = new ProcessBuilder(cmd).directory(jobDir.toFile())
