@@ -68,14 +68,14 @@ public record ServiceProperties(
       @DefaultValue("PT1S") Duration initialBackoff,
       @DefaultValue("PT1M") Duration maxBackoff,
       @DefaultValue("PT1H") Duration deadline,
-      @DefaultValue("PT10S") Duration requestTimeout,
-      @DefaultValue("false") boolean allowPrivateTargets) {}
+      @DefaultValue("PT10S") Duration requestTimeout) {}
 
   /**
    * @param apiKeys accepted keys ({@code X-Api-Key} or {@code Authorization: Bearer}); empty = none
    * @param allowAnonymous serve without keys even on a non-loopback address
    * @param mediaRoots folders besides the upload folder that specs may read
    * @param allowRemote whether http(s) media may be fetched (never from private addresses)
+   * @param allowPrivateRemote also fetch from private/loopback addresses (a trusted network only)
    * @param exposeErrors include exception details (never stack traces) in 500 answers
    */
   public record Security(

@@ -25,7 +25,8 @@ class SecurityAndLimitsTest {
   @BeforeAll
   static void start() throws Exception {
     server = TestServer.start(List.of("--smelter.security.api-keys=key-one,key-two", "--smelter.worker.java-options=-XX:+NoSuchJvmOption",
-        "--smelter.worker.max-attempts=2", "--smelter.limits.clips=3", "--smelter.limits.width=1000", "--smelter.limits.body=10KB"));
+        "--smelter.worker.max-attempts=2", "--smelter.limits.clips=3", "--smelter.limits.width=1000", "--smelter.limits.body=10KB",
+        "--smelter.security.allow-private-remote=true", "--smelter.limits.remote-file=20KB"));
     anonymous = server.http;
     http = server.http.withKey("key-two");
   }
@@ -68,6 +69,44 @@ class SecurityAndLimitsTest {
     HttpResponse<String> big = http.post("/jobs", "{\"pad\":\"" + "x".repeat(20_000) + "\"}");
     assertThat(big.statusCode()).isEqualTo(413);
     assertThat(Http.json(http.get("/queue/stats")).get("total").asInt()).isEqualTo(before);
+  }
+
+  /** Remote media is downloaded before planning (redirects followed), within the size limit. */
+  @Test
+  void remoteMediaIsFetchedBeforePlanning() throws Exception {
+    byte[] png = Files.readAllBytes(TestMedia.png(Files.createTempFile("remote", ".png"), 16, 16, 0xFF112233));
+    com.sun.net.httpserver.HttpServer origin = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    origin.createContext("/page.png", ex -> {
+      ex.sendResponseHeaders(200, png.length);
+      ex.getResponseBody().write(png);
+      ex.close();
+    });
+    origin.createContext("/moved", ex -> {
+      ex.getResponseHeaders().add("Location", "/page.png");
+      ex.sendResponseHeaders(302, -1);
+      ex.close();
+    });
+    origin.createContext("/huge.png", ex -> {
+      ex.sendResponseHeaders(200, 0);
+      ex.getResponseBody().write(new byte[64 * 1024]);
+      ex.close();
+    });
+    origin.start();
+    try {
+      String base = "http://127.0.0.1:" + origin.getAddress().getPort();
+      String spec = """
+          {"editSpec":{"width":64,"height":112,"fps":10,"clips":[{"duration":1,"layers":[{"type":"image","path":"%s"}]}]}}""";
+      HttpResponse<String> ok = http.post("/jobs", spec.formatted(base + "/moved"));
+      assertThat(ok.statusCode()).as(ok.body()).isEqualTo(202);
+      HttpResponse<String> huge = http.post("/jobs", spec.formatted(base + "/huge.png"));
+      assertThat(huge.statusCode()).isEqualTo(400);
+      assertThat(Http.json(huge).get("problems").get(0).get("message").asString()).contains("limit");
+      HttpResponse<String> missing = http.post("/jobs", spec.formatted(base + "/nothing.png"));
+      assertThat(Http.json(missing).get("problems").get(0).get("message").asString()).contains("HTTP 404");
+    } finally {
+      origin.stop(0);
+    }
   }
 
   @Test
