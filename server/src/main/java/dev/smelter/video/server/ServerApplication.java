@@ -46,7 +46,7 @@ public class ServerApplication {
         continue;
       }
       String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : (i + 1 < args.length ? args[++i] : "");
-      if (name.equals("--config")) value = "optional:file:" + value;
+      if (name.equals("--config")) value = "file:" + value; // a missing file is an error, not silently skipped
       out.add("--" + property + "=" + value);
     }
     return out;

@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * 409 "finished already" ends delivery, and every attempt is recorded on the job.
  */
 class WebhookTest {
-  record Received(String query, Map<String, List<String>> headers, String body) {}
+  record Received(String path, String query, Map<String, List<String>> headers, String body) {}
 
   static TestServer server;
 
@@ -52,7 +52,7 @@ class WebhookTest {
             : "{\"message\":\"The execution \\\"7\\\" has finished already.\"}";
         default -> "{\"message\":\"Workflow was started\"}";
       };
-      received.add(new Received(exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()),
+      received.add(new Received(exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()),
           new String(body, StandardCharsets.UTF_8)));
       byte[] out = answer.getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(status, out.length);
@@ -127,6 +127,34 @@ class WebhookTest {
     JsonNode job = awaitDelivery(id, "gave_up");
     assertThat(job.get("webhook").get("attempts").size()).isEqualTo(1);
     assertThat(received.poll(300, TimeUnit.MILLISECONDS)).as("409 finished already is final").isNull();
+  }
+
+  @Test
+  void progressGoesToItsOwnUrlAndTheResumeUrlGetsOnlyTheTerminalEvent() throws Exception {
+    String progressUrl = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/progress";
+    String body = """
+        {"editSpec":%s,"callback":{"url":"%s","progressUrl":"%s"}}""".formatted(JobApiTest.tinySpec("maroon", 0.4), url(), progressUrl);
+    String id = Http.json(server.http.post("/jobs", body)).get("jobId").asString();
+
+    JsonNode job = awaitDelivery(id, "delivered");
+    List<Received> all = new java.util.ArrayList<>();
+    received.drainTo(all);
+
+    List<Received> terminal = all.stream().filter(r -> r.path().startsWith("/webhook-waiting/")).toList();
+    List<Received> progress = all.stream().filter(r -> r.path().equals("/progress")).toList();
+    assertThat(terminal).hasSize(1);
+    assertThat(Http.JSON.readTree(terminal.getFirst().body()).get("status").asString()).isEqualTo("completed");
+    assertThat(job.get("webhook").get("attempts").size()).isEqualTo(1);
+    // Progress is best effort and asynchronous: the "encoding" event may trail the terminal one.
+    List<String> statuses = new java.util.ArrayList<>(progress.stream().map(r -> Http.JSON.readTree(r.body()).get("status").asString()).toList());
+    while (!statuses.contains("encoding")) {
+      Received more = received.poll(10, TimeUnit.SECONDS);
+      assertThat(more).as("an encoding progress event, got " + statuses).isNotNull();
+      assertThat(more.path()).isEqualTo("/progress");
+      assertThat(Http.JSON.readTree(more.body()).get("jobId").asString()).isEqualTo(id);
+      statuses.add(Http.JSON.readTree(more.body()).get("status").asString());
+    }
+    assertThat(statuses).allMatch(st -> st.equals("rendering") || st.equals("encoding"));
   }
 
   /** Delivery is recorded after the POST is answered: follow the job until its webhook state settles. */
