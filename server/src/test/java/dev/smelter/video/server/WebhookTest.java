@@ -85,6 +85,8 @@ class WebhookTest {
     assertThat(first).isNotNull();
     assertThat(second).isNotNull();
     assertThat(second.query()).isEqualTo("signature=abc%2Fdef&x=1");
+    // Plain HTTP/1.1: n8n (Node) never answers the JDK's default h2c upgrade request.
+    assertThat(second.headers()).doesNotContainKeys("Upgrade", "Http2-settings");
     String msgId = second.headers().get("Webhook-id").getFirst();
     String ts = second.headers().get("Webhook-timestamp").getFirst();
     String signature = second.headers().get("Webhook-signature").getFirst();

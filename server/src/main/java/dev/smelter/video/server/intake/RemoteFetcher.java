@@ -36,7 +36,9 @@ public final class RemoteFetcher {
   private final boolean allowPrivate;
 
   public RemoteFetcher(long maxBytes, boolean allowPrivate) {
-    this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1: some servers mishandle the JDK's h2c upgrade request on plain http.
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(10)).build();
     this.maxBytes = maxBytes;
     this.allowPrivate = allowPrivate;
   }

@@ -44,7 +44,9 @@ public final class WebhookDispatcher {
     this.signer = config.secret().isEmpty() ? Optional.empty() : Optional.of(new WebhookSigner(config.secret()));
     this.json = json;
     this.clock = clock;
-    this.http = HttpClient.newBuilder().connectTimeout(config.requestTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+    // HTTP/1.1 only: the JDK's default h2c upgrade request makes Node servers (n8n) never answer.
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.requestTimeout())
+        .followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
   /** Delivers in the background; returns at once. */
