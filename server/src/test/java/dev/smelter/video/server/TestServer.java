@@ -31,7 +31,9 @@ final class TestServer {
         "--smelter.webhook.initial-backoff=PT0.05S",
         "--smelter.webhook.max-backoff=PT0.2S",
         "--smelter.webhook.deadline=PT20S",
-        "--smelter.worker.retry-backoff=PT0.1S"));
+        "--smelter.worker.retry-backoff=PT0.1S",
+        // Tiny renders: JVM start-up dominates, and the C1-only JIT starts faster.
+        "--smelter.worker.java-options=-XX:TieredStopAtLevel=1"));
     args.addAll(extra);
     this.context = ServerApplication.start(args.toArray(String[]::new));
     int port = ((WebServerApplicationContext) context).getWebServer().getPort();
