@@ -10,7 +10,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * The job store and queue. The embedded implementation keeps records on disk; a Redis Streams one
- * can replace it (issue #5) without the API or the workers noticing.
+ * can replace it (issue #5) without the API or the workers noticing. Contract for implementations:
+ * records are replaced whole (never half-written), every stored change is published to
+ * {@link dev.smelter.video.server.job.JobEvents}, and after a restart jobs left in an active state
+ * are handed out again.
  */
 public interface JobQueue {
   /** Queues a new job, or returns the existing one with the same idempotency key. */
