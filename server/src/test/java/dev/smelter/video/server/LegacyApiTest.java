@@ -76,6 +76,18 @@ class LegacyApiTest {
     assertThat(mp4.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"carte_digitala_optimizata.mp4\"");
     // duration 7.840375 s at 10 fps = round(78.40375) = 78 frames = 7.8 s
     assertThat(probeDuration(mp4.body(), tmp)).isCloseTo(7.8, org.assertj.core.data.Offset.offset(0.01));
+    // The payload does not set keepSourceAudio: the server defaults it to true, so the narration plays.
+    assertThat(FfmpegProbe.hasAudio(tmp.resolve("downloaded.mp4"))).isTrue();
+  }
+
+  @Test
+  void anExplicitKeepSourceAudioFalseIsRespected() throws Exception {
+    ObjectNode body = payload("payload-standard.json");
+    ((ObjectNode) body.get("editSpec")).put("keepSourceAudio", false);
+    body.put("outputFilename", "carte_mute.mp4");
+    assertThat(http.post("/edit", body.toString()).statusCode()).isEqualTo(200);
+    Path f = Files.write(tmp.resolve("mute.mp4"), http.getBytes("/download/carte_mute.mp4").body());
+    assertThat(FfmpegProbe.hasAudio(f)).isFalse();
   }
 
   @Test
