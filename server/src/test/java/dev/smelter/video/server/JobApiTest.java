@@ -108,8 +108,8 @@ class JobApiTest {
 
   @Test
   void cancellingARunningJobKillsItsWorker() throws Exception {
-    // long enough to still be rendering when cancelled: 600 s at 10 fps
-    HttpResponse<String> r = http.post("/jobs", "{\"editSpec\":" + tinySpec("navy", 600) + ",\"priority\":100}");
+    // long enough to still be rendering when cancelled: 140,000 frames (a blank 64×112 frame costs ~0.1 ms)
+    HttpResponse<String> r = http.post("/jobs", "{\"editSpec\":" + tinySpec("navy", 14000) + ",\"priority\":100}");
     String id = Http.json(r).get("jobId").asString();
     http.awaitJob(id, j -> j.get("frames").get("done").asInt() > 0, Duration.ofSeconds(60));
     List<ProcessHandle> workers = ProcessHandle.current().children().filter(p -> commandLine(p).contains(id)).toList();

@@ -65,7 +65,7 @@ class RestartRecoveryTest {
   void killedMidRenderTheJobIsRerunAndCompletesExactlyOnce() throws Exception {
     Http first = new Http(startServer());
     String body = """
-        {"editSpec":{"width":64,"height":112,"fps":10,"clips":[{"duration":40,"layers":[{"type":"fill-color","color":"purple"}]}]},
+        {"editSpec":{"width":64,"height":112,"fps":10,"clips":[{"duration":2000,"layers":[{"type":"fill-color","color":"purple"}]}]},
          "outputFilename":"survivor.mp4"}""";
     String id = Http.json(first.post("/jobs", body)).get("jobId").asString();
     first.awaitJob(id, j -> j.get("frames").get("done").asInt() > 0, Duration.ofSeconds(60));
@@ -86,9 +86,9 @@ class RestartRecoveryTest {
 
     assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("completed");
     assertThat(done.get("attempts").asInt()).isEqualTo(2);
-    assertThat(done.get("result").get("frames").asInt()).isEqualTo(400);
+    assertThat(done.get("result").get("frames").asInt()).isEqualTo(20000);
     assertThat(new FfmpegProbe().probe(data.resolve("outputs/survivor.mp4")).video().orElseThrow().duration())
-        .isCloseTo(40.0, org.assertj.core.data.Offset.offset(0.01));
+        .isCloseTo(2000.0, org.assertj.core.data.Offset.offset(0.01));
     JsonNode all = Http.json(second.get("/jobs"));
     assertThat(all.get("count").asInt()).isEqualTo(1);
     try (var records = Files.list(data.resolve("jobs"))) {

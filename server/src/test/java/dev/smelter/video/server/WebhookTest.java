@@ -112,7 +112,7 @@ class WebhookTest {
     script.addAll(List.of(409));
     String body = """
         {"editSpec":%s,"callback":{"url":"%s","headers":{"X-Callback-Token":"t0k"},"basicAuth":{"user":"n8n","password":"pw"}}}"""
-        .formatted(JobApiTest.tinySpec("olive", 600), url());
+        .formatted(JobApiTest.tinySpec("olive", 14000), url());
     String id = Http.json(server.http.post("/jobs", body)).get("jobId").asString();
     server.http.awaitJob(id, j -> j.get("frames").get("done").asInt() > 0, Duration.ofSeconds(60));
     assertThat(server.http.delete("/jobs/" + id).statusCode()).isEqualTo(200);
