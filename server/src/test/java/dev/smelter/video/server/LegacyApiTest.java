@@ -187,6 +187,8 @@ class LegacyApiTest {
     assertThat(http.get("/metadata/missing.mp3").body()).isEqualTo(
         "{\"error\":\"File not found\",\"message\":\"File 'missing.mp3' not found in outputs or uploads directories\"}");
     assertThat(http.post("/audio-info", "{}").body()).isEqualTo("{\"error\":\"audioPath is required\"}");
+    assertThat(http.post("/upload", "{}").body()).isEqualTo("{\"error\":\"No files uploaded\"}");
+    assertThat(http.upload("/upload", "wrong-field", "a.png", new byte[] {1}).body()).isEqualTo("{\"error\":\"No files uploaded\"}");
     HttpResponse<String> failing = http.post("/edit", "{\"editSpec\":{\"width\":64,\"height\":112,\"clips\":[{\"layers\":"
         + "[{\"type\":\"image\",\"path\":\"/app/uploads/none.png\"}]}]}}");
     assertThat(failing.statusCode()).isEqualTo(400);
