@@ -9,12 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "smelter-video 0.1.0",
     description = "Renders Editly JSON/JSON5 specs to MP4, frame-exact and fast.",
-    subcommands = {RenderCommand.class, ProbeCommand.class, CompareCommand.class,
+    subcommands = {RenderCommand.class, ProbeCommand.class, CompareCommand.class, ServeCommand.class,
         dev.smelter.video.cli.bench.BenchCommand.class, dev.smelter.video.cli.bench.EncodeOnlyCommand.class})
 public final class Main implements Runnable {
   public static void main(String[] args) {
     quietLogging();
-    System.exit(run(args));
+    int code = run(args);
+    if (code != ServeCommand.KEEP_RUNNING) System.exit(code);
   }
 
   /** Library INFO chatter (encoder probing) is for logs, not for a terminal; SMELTER_LOG=INFO shows it. */

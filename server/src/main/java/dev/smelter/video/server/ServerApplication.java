@@ -1,0 +1,54 @@
+package dev.smelter.video.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The render service. {@link #start} takes the {@code serve} options ({@code --port N},
+ * {@code --host ADDR}, {@code --data-dir DIR}, {@code --slots N}, {@code --config FILE}); every
+ * setting can also come from the environment ({@code SMELTER_DATA_DIR}, {@code SERVER_PORT}, …) or a
+ * config file, Spring Boot's usual way.
+ */
+@SpringBootApplication
+@EnableConfigurationProperties(ServiceProperties.class)
+public class ServerApplication {
+  public static void main(String[] args) {
+    start(args);
+  }
+
+  public static ConfigurableApplicationContext start(String... args) {
+    SpringApplication app = new SpringApplication(ServerApplication.class);
+    app.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
+    return app.run(springArguments(args).toArray(String[]::new));
+  }
+
+  /** Our short options become Spring properties; anything else passes through. */
+  static List<String> springArguments(String... args) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+      String property = switch (name) {
+        case "--port" -> "server.port";
+        case "--host" -> "server.address";
+        case "--data-dir" -> "smelter.data-dir";
+        case "--slots" -> "smelter.slots";
+        case "--external-url" -> "smelter.external-url";
+        case "--config" -> "spring.config.additional-location";
+        default -> null;
+      };
+      if (property == null) {
+        out.add(a);
+        continue;
+      }
+      String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : (i + 1 < args.length ? args[++i] : "");
+      if (name.equals("--config")) value = "file:" + value; // a missing file is an error, not silently skipped
+      out.add("--" + property + "=" + value);
+    }
+    return out;
+  }
+}

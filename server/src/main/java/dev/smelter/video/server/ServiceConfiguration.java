@@ -1,0 +1,104 @@
+package dev.smelter.video.server;
+
+import dev.smelter.video.render.media.FfmpegProbe;
+import dev.smelter.video.server.intake.MediaPaths;
+import dev.smelter.video.server.intake.RemoteFetcher;
+import dev.smelter.video.server.intake.SpecIntake;
+import dev.smelter.video.server.job.JobEvents;
+import dev.smelter.video.server.media.MediaDetailsReader;
+import dev.smelter.video.server.queue.FileJobQueue;
+import dev.smelter.video.server.queue.JobQueue;
+import dev.smelter.video.server.storage.RetentionSweeper;
+import dev.smelter.video.server.storage.Storage;
+import dev.smelter.video.server.webhook.WebhookDispatcher;
+import dev.smelter.video.server.worker.RenderDispatcher;
+import dev.smelter.video.server.worker.WorkerProcess;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The service's parts and how they connect. */
+@Configuration(proxyBeanMethods = false)
+class ServiceConfiguration {
+  /** Job records and protocol documents; kept apart from Spring's HTTP mapper so settings cannot drift. */
+  @Bean
+  ObjectMapper recordMapper() {
+    return JsonMapper.builder().build();
+  }
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  Storage storage(ServiceProperties props) {
+    return new Storage(props);
+  }
+
+  @Bean
+  JobEvents jobEvents() {
+    return new JobEvents();
+  }
+
+  @Bean
+  JobQueue jobQueue(ServiceProperties props, ObjectMapper recordMapper, JobEvents events, Clock clock) throws IOException {
+    return new FileJobQueue(props.jobsDir(), recordMapper, events, clock);
+  }
+
+  @Bean
+  WebhookDispatcher webhookDispatcher(JobQueue queue, ServiceProperties props, ObjectMapper recordMapper, Clock clock) {
+    WebhookDispatcher d = new WebhookDispatcher(queue, props.webhook(), recordMapper, clock);
+    d.resumePending();
+    return d;
+  }
+
+  @Bean(destroyMethod = "close")
+  RenderDispatcher renderDispatcher(JobQueue queue, Storage storage, ServiceProperties props, WebhookDispatcher webhooks,
+      ObjectMapper recordMapper, Clock clock) {
+    WorkerProcess.Launch launch = WorkerProcess.Launch.current(props.worker().javaOptions(), props.worker().gpu(), props.worker().threads());
+    RenderDispatcher d = new RenderDispatcher(queue, storage, props, launch, webhooks, recordMapper, clock);
+    d.start(props.effectiveSlots());
+    return d;
+  }
+
+  @Bean
+  MediaPaths mediaPaths(Storage storage, ServiceProperties props) {
+    return new MediaPaths(storage.uploadsDir(), storage.filesDir(), storage.outputsDir(), props.security().mediaRoots());
+  }
+
+  @Bean
+  SpecIntake specIntake(ServiceProperties props, Storage storage, MediaPaths paths, ObjectMapper recordMapper) {
+    RemoteFetcher fetcher = new RemoteFetcher(props.limits().remoteFile().toBytes(), props.security().allowPrivateRemote());
+    return new SpecIntake(props, storage, paths, fetcher, new FfmpegProbe(), recordMapper);
+  }
+
+  @Bean
+  MediaDetailsReader mediaDetailsReader() {
+    return new MediaDetailsReader();
+  }
+
+  @Bean(destroyMethod = "close")
+  RetentionSweeper retentionSweeper(ServiceProperties props, Storage storage, JobQueue queue, Clock clock) {
+    RetentionSweeper s = new RetentionSweeper(props.retention(), storage, queue, clock);
+    s.start();
+    return s;
+  }
+
+  /** Keys are required on a non-loopback address unless explicitly waived (smelter.security.allow-anonymous). */
+  @Bean
+  ApiKeyFilter apiKeyFilter(ServiceProperties props, Environment env) throws IOException {
+    String address = env.getProperty("server.address", "0.0.0.0");
+    boolean loopback = InetAddress.getByName(address).isLoopbackAddress();
+    if (!loopback && props.security().apiKeys().isEmpty() && !props.security().allowAnonymous()) {
+      throw new IllegalStateException("listening on " + address + " needs API keys (smelter.security.api-keys) "
+          + "or smelter.security.allow-anonymous=true");
+    }
+    return new ApiKeyFilter(props.security().apiKeys());
+  }
+}

@@ -1,0 +1,134 @@
+package dev.smelter.video.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every setting of the service, bound from {@code smelter.*} (command line, environment such as
+ * {@code SMELTER_SLOTS}, or a config file).
+ *
+ * @param dataDir where uploads, outputs, job records and job folders live
+ * @param slots renders at a time; 0 = derived from cores and memory
+ * @param externalUrl public base URL for {@code downloadUrl}; empty = relative URLs (v1–v2 workflows)
+ */
+@ConfigurationProperties(prefix = "smelter")
+public record ServiceProperties(
+    @DefaultValue("data") Path dataDir,
+    @DefaultValue("0") int slots,
+    @DefaultValue("") String externalUrl,
+    @DefaultValue Worker worker,
+    @DefaultValue Retention retention,
+    @DefaultValue Encoding encoding,
+    @DefaultValue Webhook webhook,
+    @DefaultValue Security security,
+    @DefaultValue Limits limits,
+    @DefaultValue("PT45M") Duration editTimeout) {
+
+  /**
+   * @param timeout a render running longer than this is killed
+   * @param stallTimeout a render reporting no progress for this long is killed
+   * @param maxAttempts attempts per job, counting the first (crashes and timeouts are retried)
+   * @param retryBackoff delay before the 2nd attempt; doubles each time
+   * @param javaOptions extra JVM options of each worker process (e.g. -Xmx2g)
+   */
+  public record Worker(
+      @DefaultValue("PT60M") Duration timeout,
+      @DefaultValue("PT5M") Duration stallTimeout,
+      @DefaultValue("3") int maxAttempts,
+      @DefaultValue("PT5S") Duration retryBackoff,
+      @DefaultValue("auto") String gpu,
+      @DefaultValue("0") int threads,
+      @DefaultValue List<String> javaOptions) {}
+
+  /**
+   * Editly's wrapper deleted everything after 2 hours; here outputs, uploads and finished job records
+   * are kept for {@code maxAge}, and the oldest outputs also go when they exceed {@code maxOutputBytes}.
+   */
+  public record Retention(
+      @DefaultValue("PT2H") Duration maxAge,
+      @DefaultValue("0") long maxOutputBytes,
+      @DefaultValue("PT15M") Duration checkInterval,
+      @DefaultValue("PT30M") Duration recentlyModified) {}
+
+  /**
+   * @param allowClientArgs whether a spec's {@code customOutputArgs} apply (v3–v4 behaviour) or are
+   *     replaced by {@code serverArgs} (v2/v5 behaviour, the default)
+   */
+  public record Encoding(@DefaultValue("false") boolean allowClientArgs, @DefaultValue List<String> serverArgs) {}
+
+  /**
+   * @param secret Standard Webhooks secret ({@code whsec_<base64>} or plain text); empty = unsigned
+   * @param deadline give up delivering a webhook after this long
+   */
+  public record Webhook(
+      @DefaultValue("") String secret,
+      @DefaultValue("PT1S") Duration initialBackoff,
+      @DefaultValue("PT1M") Duration maxBackoff,
+      @DefaultValue("PT1H") Duration deadline,
+      @DefaultValue("PT10S") Duration requestTimeout) {}
+
+  /**
+   * @param apiKeys accepted keys ({@code X-Api-Key} or {@code Authorization: Bearer}); empty = none
+   * @param allowAnonymous serve without keys even on a non-loopback address
+   * @param mediaRoots folders besides the upload folder that specs may read
+   * @param allowRemote whether http(s) media may be fetched (never from private addresses)
+   * @param allowPrivateRemote also fetch from private/loopback addresses (a trusted network only)
+   * @param exposeErrors include exception details (never stack traces) in 500 answers
+   */
+  public record Security(
+      @DefaultValue List<String> apiKeys,
+      @DefaultValue("false") boolean allowAnonymous,
+      @DefaultValue List<Path> mediaRoots,
+      @DefaultValue("false") boolean allowRemote,
+      @DefaultValue("false") boolean allowPrivateRemote,
+      @DefaultValue("true") boolean exposeErrors) {}
+
+  public record Limits(
+      @DefaultValue("50MB") org.springframework.util.unit.DataSize body,
+      @DefaultValue("500MB") org.springframework.util.unit.DataSize upload,
+      @DefaultValue("500MB") org.springframework.util.unit.DataSize remoteFile,
+      @DefaultValue("2000") int clips,
+      @DefaultValue("1000000") int frames,
+      @DefaultValue("4096") int width,
+      @DefaultValue("4096") int height,
+      @DefaultValue("14400") double durationSeconds) {}
+
+  /** The render slots to use: the setting, else one per 2 cores and per 2 GiB of memory, at least 1. */
+  public int effectiveSlots() {
+    if (slots > 0) return slots;
+    int byCores = Runtime.getRuntime().availableProcessors() / 2;
+    long memory = physicalMemoryBytes();
+    int byMemory = (int) Math.max(1, memory / (2L << 30));
+    return Math.max(1, Math.min(byCores, byMemory));
+  }
+
+  private static long physicalMemoryBytes() {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getTotalMemorySize();
+    }
+    return 4L << 30;
+  }
+
+  public Path uploadsDir() {
+    return dataDir.resolve("uploads");
+  }
+
+  public Path outputsDir() {
+    return dataDir.resolve("outputs");
+  }
+
+  public Path filesDir() {
+    return dataDir.resolve("files");
+  }
+
+  public Path jobsDir() {
+    return dataDir.resolve("jobs");
+  }
+
+  public Path workDir() {
+    return dataDir.resolve("work");
+  }
+}

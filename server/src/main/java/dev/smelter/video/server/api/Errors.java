@@ -1,0 +1,80 @@
+package dev.smelter.video.server.api;
+
+import dev.smelter.video.server.ServiceProperties;
+import dev.smelter.video.spec.Problem;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Error answers in the legacy shape {@code {"error": …, "details"?: …}}; never a stack trace. */
+@RestControllerAdvice
+class Errors {
+  private static final Logger LOG = Logger.getLogger(Errors.class.getName());
+
+  private final boolean expose;
+
+  Errors(ServiceProperties props) {
+    this.expose = props.security().exposeErrors();
+  }
+
+  static ResponseEntity<Map<String, Object>> notFound() {
+    return ResponseEntity.status(404).body(LegacyController.ordered("error", "Endpoint not found"));
+  }
+
+  static List<Map<String, Object>> problems(List<Problem> problems) {
+    return problems.stream().map(p -> LegacyController.ordered("path", p.path(), "message", p.message())).toList();
+  }
+
+  /** The exception's message when configured to expose it, else a pointer to the log. */
+  String detail(Exception e) {
+    return expose && e.getMessage() != null ? e.getMessage() : "see the server log";
+  }
+
+  @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class, HttpRequestMethodNotSupportedException.class})
+  ResponseEntity<Map<String, Object>> unknown() {
+    return notFound();
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    return ResponseEntity.badRequest().body(LegacyController.ordered("error", "Invalid JSON body", "details", detail(e)));
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
+    return ResponseEntity.status(415).body(LegacyController.ordered("error", "Unsupported content type", "details", detail(e)));
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
+    return ResponseEntity.status(413).body(LegacyController.ordered("error", "File too large", "details", detail(e)));
+  }
+
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<Map<String, Object>> multipart(MultipartException e) {
+    return ResponseEntity.badRequest().body(LegacyController.ordered("error", "No files uploaded", "details", detail(e)));
+  }
+
+  /** The client went away (a closed event stream): there is no one to answer. */
+  @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+  void clientGone() {
+    // nothing to send
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Map<String, Object>> internal(Exception e) {
+    LOG.log(Level.WARNING, "request failed", e);
+    return ResponseEntity.internalServerError().body(LegacyController.ordered("error", "Internal server error", "details", detail(e)));
+  }
+}

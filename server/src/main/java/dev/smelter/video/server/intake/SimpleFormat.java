@@ -1,0 +1,46 @@
+package dev.smelter.video.server.intake;
+
+import java.util.Locale;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The videoeditor "simple" body: {@code {width, height, fps, audioFilePath|audioPath?,
+ * clips: [{imagePath|path, duration}]}} — one picture or video per clip, no transitions — turned into
+ * the equivalent Editly spec.
+ */
+final class SimpleFormat {
+  private SimpleFormat() {}
+
+  static boolean isSimple(ObjectNode spec) {
+    if (!(spec.get("clips") instanceof ArrayNode clips) || clips.isEmpty()) return false;
+    for (JsonNode c : clips) {
+      if (!(c instanceof ObjectNode o) || o.has("layers") || !(o.has("imagePath") || o.has("path"))) return false;
+    }
+    return true;
+  }
+
+  static ObjectNode toEditly(ObjectNode simple, JsonNode body) {
+    ObjectNode spec = simple.deepCopy();
+    ArrayNode clips = spec.arrayNode();
+    for (JsonNode c : simple.get("clips")) {
+      ObjectNode clip = clips.addObject();
+      if (c.has("duration")) clip.set("duration", c.get("duration"));
+      String path = (c.has("imagePath") ? c.get("imagePath") : c.get("path")).asString();
+      clip.putArray("layers").addObject().put("type", isVideo(path) ? "video" : "image").put("path", path).put("resizeMode", "contain");
+    }
+    spec.set("clips", clips);
+    JsonNode audio = body.has("audioFilePath") ? body.get("audioFilePath") : body.get("audioPath");
+    if (audio != null && audio.isString()) spec.put("audioFilePath", audio.asString());
+    spec.remove("audioPath");
+    ObjectNode defaults = spec.has("defaults") && spec.get("defaults") instanceof ObjectNode d ? d : spec.putObject("defaults");
+    if (!defaults.has("transition")) defaults.putNull("transition");
+    return spec;
+  }
+
+  private static boolean isVideo(String path) {
+    String p = path.toLowerCase(Locale.ROOT);
+    return p.matches(".*\\.(mp4|mov|m4v|mkv|webm|avi)(\\?.*)?$");
+  }
+}

@@ -1,0 +1,261 @@
+package dev.smelter.video.server.intake;
+
+import dev.smelter.video.plan.MediaProbe;
+import dev.smelter.video.plan.RenderPlan;
+import dev.smelter.video.render.compose.FrameCompositor;
+import dev.smelter.video.server.ServiceProperties;
+import dev.smelter.video.server.job.Callback;
+import dev.smelter.video.server.job.JobRequest;
+import dev.smelter.video.server.storage.Storage;
+import dev.smelter.video.spec.PlanOptions;
+import dev.smelter.video.spec.Planner;
+import dev.smelter.video.spec.Problem;
+import dev.smelter.video.spec.SpecException;
+import dev.smelter.video.spec.SpecReader;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns a request body into a validated {@link JobRequest}, before anything is queued: finds the
+ * spec (legacy {@code editSpec}, spec fields at the top level, or the simple {@code clips} form),
+ * applies the legacy server's rewriting, confines and maps every media path, fetches allowed remote
+ * media, plans the spec to catch every problem with its JSON path, and checks the limits.
+ */
+public final class SpecIntake {
+  /** Keys of a /jobs body that are about the job, not the spec. */
+  private static final List<String> JOB_KEYS = List.of("editSpec", "outputFilename", "webhookUrl", "callbackUrl", "callback_url",
+      "callback", "progressUrl", "metadata", "priority", "idempotencyKey", "stats", "gpu", "audioPath");
+
+  /** The result: a request to queue, or every problem found. */
+  public sealed interface Outcome {}
+
+  public record Accepted(JobRequest request, List<String> warnings) implements Outcome {}
+
+  public record Invalid(List<Problem> problems) implements Outcome {}
+
+  private final ServiceProperties props;
+  private final Storage storage;
+  private final MediaPaths paths;
+  private final RemoteFetcher fetcher;
+  private final MediaProbe probe;
+  private final ObjectMapper json;
+
+  public SpecIntake(ServiceProperties props, Storage storage, MediaPaths paths, RemoteFetcher fetcher, MediaProbe probe, ObjectMapper json) {
+    this.props = props;
+    this.storage = storage;
+    this.paths = paths;
+    this.fetcher = fetcher;
+    this.probe = probe;
+    this.json = json;
+  }
+
+  /** {@code POST /edit}: {@code {editSpec, outputFilename?}}; other keys are ignored, as before. */
+  public Outcome legacy(JsonNode body) throws InterruptedException {
+    Optional<ObjectNode> spec = editSpec(body);
+    if (spec.isEmpty()) return new Invalid(List.of(new Problem("editSpec", "editSpec is required")));
+    Optional<String> name = text(body, "outputFilename");
+    String output = name.orElse("output-" + System.currentTimeMillis() + ".mp4");
+    return prepare(spec.get(), "editSpec.", output, body, true);
+  }
+
+  /** {@code POST /jobs}: {@code editSpec}, or the spec at the top level, or the simple clips form. */
+  public Outcome job(JsonNode body) throws InterruptedException {
+    if (!(body instanceof ObjectNode root)) return new Invalid(List.of(new Problem("", "the body must be a JSON object")));
+    Optional<ObjectNode> spec = editSpec(root);
+    String prefix = "editSpec.";
+    if (spec.isEmpty()) {
+      if (root.has("editSpec")) return new Invalid(List.of(new Problem("editSpec", "must be an object (or a JSON string of one)")));
+      ObjectNode top = root.deepCopy();
+      JOB_KEYS.forEach(top::remove);
+      spec = Optional.of(SimpleFormat.isSimple(top) ? SimpleFormat.toEditly(top, root) : top);
+      prefix = "";
+    }
+    String output = text(root, "outputFilename").orElse("output-" + System.currentTimeMillis() + "-"
+        + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xffffff)) + ".mp4");
+    return prepare(spec.get(), prefix, output, root, false);
+  }
+
+  private Optional<ObjectNode> editSpec(JsonNode body) {
+    JsonNode s = body == null ? null : body.get("editSpec");
+    if (s instanceof ObjectNode o) return Optional.of(o.deepCopy());
+    // n8n's key/value bodies sometimes send the object as a JSON string.
+    if (s != null && s.isString()) {
+      try {
+        JsonNode parsed = json.readTree(s.asString());
+        if (parsed instanceof ObjectNode o) return Optional.of(o);
+      } catch (JacksonException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Outcome prepare(ObjectNode spec, String prefix, String outputFilename, JsonNode body, boolean legacy)
+      throws InterruptedException {
+    List<Problem> problems = new ArrayList<>();
+    if (!Storage.safeName(outputFilename)) problems.add(new Problem("outputFilename", "must be a plain file name (no folders)"));
+    rewrite(spec);
+    JsonNode clips = spec.get("clips");
+    if (clips instanceof ArrayNode a && a.size() > props.limits().clips()) {
+      problems.add(new Problem(prefix + "clips", "too many clips (" + a.size() + " > limit " + props.limits().clips() + ")"));
+    }
+    Optional<Callback> callback = legacy ? Optional.empty() : callback(body, problems);
+    Optional<String> progressUrl = legacy ? Optional.empty() : text(body, "progressUrl")
+        .or(() -> body.get("callback") instanceof ObjectNode c ? text(c, "progressUrl") : Optional.empty());
+    progressUrl.ifPresent(u -> checkUrl(u, "progressUrl", problems));
+    int priority = 0;
+    if (!legacy && body.has("priority")) {
+      if (body.get("priority").isIntegralNumber()) priority = body.get("priority").asInt();
+      else problems.add(new Problem("priority", "must be an integer"));
+    }
+    if (!problems.isEmpty()) return new Invalid(problems);
+    Path staging = null;
+    for (MediaField f : MediaField.all(spec)) {
+      switch (paths.resolve(f.value())) {
+        case MediaPaths.Local l -> f.set(l.file().toString());
+        case MediaPaths.Refused r -> problems.add(new Problem(prefix + f.path(), r.reason() + ": " + f.value()));
+        case MediaPaths.Remote r -> {
+          if (!props.security().allowRemote()) {
+            problems.add(new Problem(prefix + f.path(), "remote URLs are not allowed on this server: " + f.value()));
+            continue;
+          }
+          try {
+            if (staging == null) staging = Files.createDirectories(storage.jobDir("incoming-" + UUID.randomUUID()));
+            Path target = staging.resolve(problems.size() + "-" + f.hashCode() + "-" + remoteName(r.uri()));
+            f.set(fetcher.fetch(r.uri(), target).toString());
+          } catch (RemoteFetcher.RefusedException e) {
+            problems.add(new Problem(prefix + f.path(), e.getMessage() + ": " + f.value()));
+          } catch (IOException e) {
+            problems.add(new Problem(prefix + f.path(), "cannot download " + f.value() + ": " + e.getMessage()));
+          }
+        }
+      }
+    }
+    if (!problems.isEmpty()) return new Invalid(problems);
+    RenderPlan plan;
+    try {
+      plan = new Planner(PlanOptions.defaults().withBaseDir(storage.uploadsDir()), probe).plan(SpecReader.parse(json.writeValueAsString(spec)));
+      List<Problem> unsupported = FrameCompositor.unsupported(plan);
+      if (!unsupported.isEmpty()) throw new SpecException(unsupported);
+    } catch (SpecException e) {
+      return new Invalid(e.problems().stream().map(p -> new Problem(prefix + p.path(), p.message())).toList());
+    }
+    limits(plan, prefix, problems);
+    if (!problems.isEmpty()) return new Invalid(problems);
+    Optional<JsonNode> metadata = Optional.ofNullable(body.get("metadata"));
+    Optional<String> key = legacy ? Optional.empty() : text(body, "idempotencyKey");
+    return new Accepted(new JobRequest(spec, outputFilename, callback, progressUrl, metadata, priority, key), plan.warnings());
+  }
+
+  /**
+   * The legacy server's overrides (user-stack §3.3): {@code fast} off, {@code keepSourceAudio}
+   * defaults to true, a falsy output/clips volume becomes 1, logging off, outPath chosen by the
+   * server, encoder arguments server-controlled unless configured otherwise.
+   */
+  private void rewrite(ObjectNode spec) {
+    spec.remove("outPath");
+    spec.put("fast", false);
+    if (!spec.has("keepSourceAudio") || spec.get("keepSourceAudio").isNull()) spec.put("keepSourceAudio", true);
+    for (String key : List.of("outputVolume", "clipsAudioVolume")) {
+      if (falsy(spec.get(key))) spec.put(key, 1.0);
+    }
+    spec.put("verbose", false);
+    spec.put("enableFfmpegLog", false);
+    // Remote media is fetched by the service itself; Editly's flag would only refuse the local copies.
+    spec.remove("allowRemoteRequests");
+    if (!props.encoding().allowClientArgs()) spec.remove("customOutputArgs");
+    if (!props.encoding().serverArgs().isEmpty()) {
+      ArrayNode args = spec.has("customOutputArgs") && spec.get("customOutputArgs") instanceof ArrayNode a ? a : spec.arrayNode();
+      ArrayNode merged = spec.arrayNode();
+      props.encoding().serverArgs().forEach(merged::add);
+      args.forEach(merged::add); // the client's come last and win, as in v3–v4
+      spec.set("customOutputArgs", merged);
+    }
+    // Fields Editly never read (n8n Code nodes send them): drop them so they do not show as warnings.
+    for (String key : List.of("outFormat", "audioCodec", "audioBitrate", "videoCodec", "videoBitrate", "duration",
+        "enableClipsAudioVolume", "enableFfmpegStreaming", "enableFfmpegMultipass", "ffmpegOptions", "concurrency",
+        "frameSourceConcurrency", "frameRenderConcurrency", "canvasRenderingConcurrency", "tempDir", "keepTempFiles", "outDir",
+        "logLevel", "enableProgressBar", "stats")) {
+      spec.remove(key);
+    }
+  }
+
+  private static boolean falsy(JsonNode v) {
+    return v == null || v.isNull() || (v.isNumber() && v.asDouble() == 0) || (v.isString() && v.asString().isEmpty())
+        || (v.isBoolean() && !v.asBoolean());
+  }
+
+  private Optional<Callback> callback(JsonNode body, List<Problem> problems) {
+    Optional<String> simple = text(body, "webhookUrl").or(() -> text(body, "callbackUrl")).or(() -> text(body, "callback_url"));
+    JsonNode c = body.get("callback");
+    if (c instanceof ObjectNode o) {
+      Optional<String> url = text(o, "url");
+      if (url.isEmpty()) {
+        problems.add(new Problem("callback.url", "required"));
+        return Optional.empty();
+      }
+      checkUrl(url.get(), "callback.url", problems);
+      Map<String, String> headers = new LinkedHashMap<>();
+      if (o.get("headers") instanceof ObjectNode h) h.properties().forEach(e -> headers.put(e.getKey(), e.getValue().asString()));
+      Optional<Callback.BasicAuth> basic = Optional.empty();
+      JsonNode b = o.has("basicAuth") ? o.get("basicAuth") : o.get("basic");
+      if (b instanceof ObjectNode bo) {
+        basic = Optional.of(new Callback.BasicAuth(text(bo, "user").or(() -> text(bo, "username")).orElse(""),
+            text(bo, "password").or(() -> text(bo, "pass")).orElse("")));
+      }
+      return Optional.of(new Callback(url.get(), headers, basic));
+    }
+    if (c != null && !c.isNull()) problems.add(new Problem("callback", "must be an object {url, headers?, basicAuth?}"));
+    simple.ifPresent(u -> checkUrl(u, "webhookUrl", problems));
+    return simple.map(u -> new Callback(u, Map.of(), Optional.empty()));
+  }
+
+  private static void checkUrl(String url, String path, List<Problem> problems) {
+    try {
+      URI u = URI.create(url);
+      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+      if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null) {
+        problems.add(new Problem(path, "must be an absolute http(s) URL"));
+      }
+    } catch (IllegalArgumentException e) {
+      problems.add(new Problem(path, "not a valid URL"));
+    }
+  }
+
+  private void limits(RenderPlan plan, String prefix, List<Problem> problems) {
+    ServiceProperties.Limits l = props.limits();
+    if (plan.output().width() > l.width()) problems.add(new Problem(prefix + "width", "wider than the limit of " + l.width()));
+    if (plan.output().height() > l.height()) problems.add(new Problem(prefix + "height", "taller than the limit of " + l.height()));
+    if (plan.totalFrames() > l.frames()) problems.add(new Problem(prefix + "clips", plan.totalFrames() + " frames exceed the limit of " + l.frames()));
+    if (plan.durationSeconds() > l.durationSeconds()) {
+      problems.add(new Problem(prefix + "clips", "the video would last " + Math.round(plan.durationSeconds()) + " s, over the limit of "
+          + Math.round(l.durationSeconds()) + " s"));
+    }
+  }
+
+  private static String remoteName(URI uri) {
+    String p = uri.getPath() == null ? "" : uri.getPath();
+    String last = p.substring(p.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "_");
+    return last.isEmpty() || last.startsWith(".") ? "remote" + last : last;
+  }
+
+  private static Optional<String> text(JsonNode node, String key) {
+    JsonNode v = node == null ? null : node.get(key);
+    return v != null && v.isString() && !v.asString().isBlank() ? Optional.of(v.asString()) : Optional.empty();
+  }
+}

@@ -1,0 +1,44 @@
+package dev.smelter.video.server.queue;
+
+import dev.smelter.video.server.job.Job;
+import dev.smelter.video.server.job.JobRequest;
+import dev.smelter.video.server.job.JobStatus;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The job store and queue. The embedded implementation keeps records on disk; a Redis Streams one
+ * can replace it (issue #5) without the API or the workers noticing. Contract for implementations:
+ * records are replaced whole (never half-written), every stored change is published to
+ * {@link dev.smelter.video.server.job.JobEvents}, and after a restart jobs left in an active state
+ * are handed out again.
+ */
+public interface JobQueue {
+  /** Queues a new job, or returns the existing one with the same idempotency key. */
+  Submission submit(JobRequest request);
+
+  record Submission(Job job, boolean created) {}
+
+  Optional<Job> get(String id);
+
+  /** Newest first. */
+  List<Job> list(Optional<JobStatus> status, int offset, int limit);
+
+  /**
+   * Takes the next runnable job (highest priority, then oldest) and marks it claimed, waiting up to
+   * {@code wait} for one. Empty when none became runnable in time.
+   */
+  Optional<Job> claim(Duration wait) throws InterruptedException;
+
+  /** Applies a change to the stored job; empty if the job does not exist. */
+  Optional<Job> update(String id, UnaryOperator<Job> change);
+
+  /** Deletes a finished job's record. */
+  void remove(String id);
+
+  Stats stats();
+
+  record Stats(long queued, long active, long completed, long failed, long cancelled, long total) {}
+}

@@ -1,0 +1,88 @@
+package dev.smelter.video.server.storage;
+
+import dev.smelter.video.server.ServiceProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** The service's folders (uploads, outputs, shared files, job folders) and names within them. */
+public final class Storage {
+  /** One path segment, no separators or control characters, not "." or "..". */
+  private static final Pattern SAFE_NAME = Pattern.compile("[^/\\\\\\x00-\\x1f]{1,255}");
+
+  private final Path uploads;
+  private final Path outputs;
+  private final Path files;
+  private final Path work;
+  private final String externalUrl;
+
+  public Storage(ServiceProperties props) {
+    try {
+      this.uploads = Files.createDirectories(props.uploadsDir()).toRealPath();
+      this.outputs = Files.createDirectories(props.outputsDir()).toRealPath();
+      this.files = Files.createDirectories(props.filesDir()).toRealPath();
+      this.work = Files.createDirectories(props.workDir()).toRealPath();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data folders under " + props.dataDir(), e);
+    }
+    String base = props.externalUrl().strip();
+    this.externalUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+  }
+
+  public Path uploadsDir() {
+    return uploads;
+  }
+
+  public Path outputsDir() {
+    return outputs;
+  }
+
+  public Path filesDir() {
+    return files;
+  }
+
+  public Path jobDir(String jobId) {
+    return work.resolve(jobId);
+  }
+
+  public static boolean safeName(String name) {
+    return SAFE_NAME.matcher(name).matches() && !name.equals(".") && !name.equals("..");
+  }
+
+  /** {@code <external>/download/<name>}, or the relative form when no external URL is configured. */
+  public String downloadUrl(String filename) {
+    return externalUrl + "/download/" + URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** A file directly in the outputs or uploads folder (in that order), if it exists. */
+  public Optional<Located> locate(String filename) {
+    if (!safeName(filename)) return Optional.empty();
+    Path out = outputs.resolve(filename);
+    if (Files.isRegularFile(out)) return Optional.of(new Located(out, "outputs"));
+    Path up = uploads.resolve(filename);
+    if (Files.isRegularFile(up)) return Optional.of(new Located(up, "uploads"));
+    return Optional.empty();
+  }
+
+  public record Located(Path file, String location) {}
+
+  public void deleteJobDir(String jobId) {
+    deleteTree(jobDir(jobId));
+  }
+
+  static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) return;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    } catch (IOException e) {
+      // best effort: the retention sweep tries again later
+    }
+  }
+}

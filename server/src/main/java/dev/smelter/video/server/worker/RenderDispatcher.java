@@ -1,0 +1,193 @@
+package dev.smelter.video.server.worker;
+
+import dev.smelter.video.server.ServiceProperties;
+import dev.smelter.video.server.job.Job;
+import dev.smelter.video.server.job.JobResult;
+import dev.smelter.video.server.job.JobStatus;
+import dev.smelter.video.server.job.Progress;
+import dev.smelter.video.server.queue.JobQueue;
+import dev.smelter.video.server.storage.Storage;
+import dev.smelter.video.server.webhook.WebhookDispatcher;
+import dev.smelter.video.spec.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Runs queued jobs in worker processes, {@code slots} at a time. Each slot is a loop that claims a
+ * job, renders it in a child JVM, publishes the output and records the outcome; a failure that may
+ * pass (crash, timeout) goes back to the queue with exponential backoff until the attempts run out.
+ */
+public final class RenderDispatcher implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(RenderDispatcher.class.getName());
+
+  private final JobQueue queue;
+  private final Storage storage;
+  private final ServiceProperties props;
+  private final WorkerProcess.Launch launch;
+  private final WebhookDispatcher webhooks;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final Map<String, WorkerProcess> running = new ConcurrentHashMap<>();
+  private final List<Thread> slots = new ArrayList<>();
+  private volatile boolean stopping;
+
+  public RenderDispatcher(JobQueue queue, Storage storage, ServiceProperties props, WorkerProcess.Launch launch,
+      WebhookDispatcher webhooks, ObjectMapper json, Clock clock) {
+    this.queue = queue;
+    this.storage = storage;
+    this.props = props;
+    this.launch = launch;
+    this.webhooks = webhooks;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  public void start(int count) {
+    for (int i = 0; i < count; i++) slots.add(Thread.ofVirtual().name("render-slot-" + i).start(this::loop));
+  }
+
+  public int slots() {
+    return slots.size();
+  }
+
+  /** Cancels a job: a queued one never runs, a running one has its worker killed. */
+  public Optional<Job> cancel(String id) {
+    Optional<Job> job = queue.update(id, j -> j.status().terminal() ? j : j.ended(JobStatus.CANCELLED, "cancelled", clock.instant()));
+    WorkerProcess worker = running.get(id);
+    if (worker != null) worker.cancel();
+    job.filter(j -> j.status() == JobStatus.CANCELLED).ifPresent(webhooks::deliverLater);
+    return job;
+  }
+
+  private void loop() {
+    while (!stopping) {
+      try {
+        Optional<Job> job = queue.claim(Duration.ofSeconds(1));
+        if (job.isPresent()) run(job.get());
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "render slot error", e);
+      }
+    }
+  }
+
+  private void run(Job job) throws InterruptedException {
+    Path jobDir = storage.jobDir(job.id());
+    Path rendered = jobDir.resolve("render." + extension(job.outputFilename()));
+    Path specFile = jobDir.resolve("spec.json");
+    try {
+      Files.createDirectories(jobDir);
+      ObjectNode spec = (ObjectNode) job.spec().deepCopy();
+      spec.put("outPath", rendered.toString());
+      Files.write(specFile, json.writeValueAsBytes(spec));
+    } catch (IOException | RuntimeException e) {
+      finish(job.id(), JobStatus.FAILED, "cannot prepare the job folder: " + e.getMessage());
+      return;
+    }
+    WorkerProcess worker = new WorkerProcess(launch);
+    running.put(job.id(), worker);
+    // A cancel that raced the claim must still stop this run.
+    if (queue.get(job.id()).map(j -> j.status() == JobStatus.CANCELLED).orElse(true)) worker.cancel();
+    WorkerOutcome outcome;
+    try {
+      outcome = worker.run(specFile, jobDir, seedOf(job.id()), props.worker().timeout(), props.worker().stallTimeout(), p -> progress(job.id(), p));
+    } finally {
+      running.remove(job.id());
+    }
+    switch (outcome) {
+      case WorkerOutcome.Rendered r -> publish(job, rendered, r.result());
+      case WorkerOutcome.Rejected r -> finish(job.id(), JobStatus.FAILED,
+          r.problems().stream().map(Problem::toString).collect(Collectors.joining("; ")));
+      case WorkerOutcome.Failed f when f.retryable() && job.attempts() < props.worker().maxAttempts() -> {
+        Duration backoff = props.worker().retryBackoff().multipliedBy(1L << Math.min(20, job.attempts() - 1));
+        Instant now = clock.instant();
+        queue.update(job.id(), j -> j.status().active() ? j.requeued(Optional.of(now.plus(backoff)), Optional.of(f.message()), now) : j);
+      }
+      case WorkerOutcome.Failed f -> finish(job.id(), JobStatus.FAILED, f.message());
+      case WorkerOutcome.Cancelled c -> { /* already recorded by cancel() */ }
+    }
+  }
+
+  private void progress(String id, WorkerProtocol.ProgressLine p) {
+    double percent = p.totalFrames() == 0 ? 0 : Math.min(99.0, 100.0 * p.framesDone() / p.totalFrames());
+    Progress next = new Progress(Math.round(percent * 10) / 10.0, p.framesDone(), p.totalFrames(), p.fps(), p.eta());
+    Instant now = clock.instant();
+    Job[] before = new Job[1];
+    Optional<Job> after = queue.update(id, j -> {
+      before[0] = j;
+      if (!j.status().active()) return j;
+      Job moved = j.withProgress(next, now);
+      // Frames are all composed: what is left is flushing the encoder and the audio tail.
+      return p.framesDone() >= p.totalFrames() && j.status() == JobStatus.RENDERING ? moved.withStatus(JobStatus.ENCODING, now) : moved;
+    });
+    // Progress webhooks (separate URL, best effort): on each status change and every 10 %.
+    after.filter(j -> before[0] != null && j != before[0])
+        .filter(j -> j.status() != before[0].status() || (int) (j.progress().percent() / 10) != (int) (before[0].progress().percent() / 10))
+        .ifPresent(webhooks::progress);
+  }
+
+  private void publish(Job job, Path rendered, WorkerProtocol.ResultLine r) {
+    Instant now = clock.instant();
+    Optional<Job> uploading = queue.update(job.id(), j -> j.status().active() ? j.withStatus(JobStatus.UPLOADING, now) : j);
+    if (uploading.isEmpty() || uploading.get().status() != JobStatus.UPLOADING) return;
+    Path target = storage.outputsDir().resolve(job.outputFilename());
+    try {
+      Files.move(rendered, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      finish(job.id(), JobStatus.FAILED, "cannot store the output: " + e.getMessage());
+      return;
+    }
+    JobResult result = new JobResult(job.outputFilename(), storage.downloadUrl(job.outputFilename()), r.duration(), r.size(),
+        r.frames(), r.encoder(), r.wallMillis() / 1000.0);
+    queue.update(job.id(), j -> j.status() == JobStatus.UPLOADING ? j.completed(result, clock.instant()) : j)
+        .filter(j -> j.status() == JobStatus.COMPLETED).ifPresent(webhooks::deliverLater);
+    storage.deleteJobDir(job.id());
+  }
+
+  private void finish(String id, JobStatus status, String message) {
+    queue.update(id, j -> j.status().terminal() ? j : j.ended(status, message, clock.instant()))
+        .filter(j -> j.status() == status).ifPresent(webhooks::deliverLater);
+  }
+
+  /** Random transitions and colours are drawn from the job id: every attempt renders the same video. */
+  static long seedOf(String jobId) {
+    return java.util.UUID.nameUUIDFromBytes(jobId.getBytes(java.nio.charset.StandardCharsets.UTF_8)).getMostSignificantBits() & Long.MAX_VALUE;
+  }
+
+  private static String extension(String filename) {
+    int dot = filename.lastIndexOf('.');
+    String ext = dot < 0 ? "" : filename.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+    return ext.equals("gif") ? "gif" : "mp4";
+  }
+
+  @Override
+  public void close() {
+    stopping = true;
+    running.values().forEach(WorkerProcess::cancel);
+    slots.forEach(Thread::interrupt);
+    for (Thread t : slots) {
+      try {
+        t.join(Duration.ofSeconds(15));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package dev.smelter.video.server.worker;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * One render in a child JVM ({@link WorkerMain}) started from this JVM's own class path. Its stderr
+ * goes to {@code worker.log} in the job folder; stdout carries the protocol.
+ */
+public final class WorkerProcess {
+  /** How the child is started: the java binary, its options and the class path. */
+  public record Launch(Path java, List<String> javaOptions, String classPath, String gpu, int threads) {
+    public static Launch current(List<String> extraOptions, String gpu, int threads) {
+      Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+      List<String> options = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "-Xss4m", "-XX:+UseSerialGC",
+          "-Djava.awt.headless=true"));
+      options.addAll(extraOptions);
+      return new Launch(java, options, System.getProperty("java.class.path"), gpu, threads);
+    }
+  }
+
+  private final Launch launch;
+  private final AtomicReference<Process> running = new AtomicReference<>();
+  private final AtomicBoolean cancelled = new AtomicBoolean();
+
+  public WorkerProcess(Launch launch) {
+    this.launch = launch;
+  }
+
+  /**
+   * Runs the worker to the end. {@code seed} fixes random choices, so a retry renders the same video. {@code timeout} bounds the whole render, {@code stall} the time
+   * without a protocol line; either kills the child (and its children).
+   */
+  public WorkerOutcome run(Path specFile, Path jobDir, long seed, Duration timeout, Duration stall,
+      Consumer<WorkerProtocol.ProgressLine> onProgress) throws InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(launch.java().toString());
+    cmd.addAll(launch.javaOptions());
+    cmd.addAll(List.of("-cp", launch.classPath(), WorkerMain.class.getName(), specFile.toString(), jobDir.toString(),
+        launch.gpu(), Integer.toString(launch.threads()), Long.toString(seed)));
+    Process p;
+    try {
+      p = new ProcessBuilder(cmd).directory(jobDir.toFile())
+          .redirectError(ProcessBuilder.Redirect.appendTo(jobDir.resolve("worker.log").toFile())).start();
+    } catch (IOException e) {
+      return new WorkerOutcome.Failed("cannot start a worker process: " + e.getMessage(), true);
+    }
+    running.set(p);
+    if (cancelled.get()) kill(p);
+    AtomicLong lastLine = new AtomicLong(System.nanoTime());
+    AtomicReference<WorkerProtocol.Message> last = new AtomicReference<>();
+    Thread reader = Thread.ofVirtual().start(() -> {
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = in.readLine()) != null) {
+          lastLine.set(System.nanoTime());
+          Optional<WorkerProtocol.Message> m = WorkerProtocol.parse(line);
+          if (m.isEmpty()) continue;
+          if (m.get() instanceof WorkerProtocol.ProgressLine pl) onProgress.accept(pl); else last.set(m.get());
+        }
+      } catch (IOException closed) {
+        // the process died; its exit code tells the story
+      }
+    });
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String killedFor = null;
+    while (!p.waitFor(200, TimeUnit.MILLISECONDS)) {
+      long now = System.nanoTime();
+      if (now > deadline) killedFor = "the render timed out after " + timeout.toSeconds() + " s";
+      else if (now - lastLine.get() > stall.toNanos()) killedFor = "the render stalled (no progress for " + stall.toSeconds() + " s)";
+      if (killedFor != null) {
+        kill(p);
+        p.waitFor(10, TimeUnit.SECONDS);
+        break;
+      }
+    }
+    reader.join(Duration.ofSeconds(10));
+    running.set(null);
+    if (cancelled.get()) return new WorkerOutcome.Cancelled();
+    if (killedFor != null) return new WorkerOutcome.Failed(killedFor, true);
+    int code = p.exitValue();
+    return switch (last.get()) {
+      case WorkerProtocol.ResultLine r when code == 0 -> new WorkerOutcome.Rendered(r);
+      case WorkerProtocol.ProblemsLine pr -> new WorkerOutcome.Rejected(pr.problems());
+      case WorkerProtocol.ErrorLine e -> new WorkerOutcome.Failed(e.message(), false);
+      case null, default -> new WorkerOutcome.Failed("the worker process exited with code " + code + " (see worker.log)", true);
+    };
+  }
+
+  /** Kills the running render, if any; {@link #run} then answers {@link WorkerOutcome.Cancelled}. */
+  public void cancel() {
+    cancelled.set(true);
+    Process p = running.get();
+    if (p != null) kill(p);
+  }
+
+  private static void kill(Process p) {
+    p.descendants().forEach(ProcessHandle::destroyForcibly);
+    p.destroyForcibly();
+  }
+}

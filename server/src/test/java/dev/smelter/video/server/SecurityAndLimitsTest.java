@@ -1,0 +1,124 @@
+package dev.smelter.video.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A server with API keys, tight limits and a worker JVM that cannot start (a crash on every
+ * attempt): keys are enforced, limits give 400s, a crashing worker fails only its job after the
+ * configured attempts.
+ */
+class SecurityAndLimitsTest {
+  static TestServer server;
+  static Http anonymous;
+  static Http http;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = TestServer.start(List.of("--smelter.security.api-keys=key-one,key-two", "--smelter.worker.java-options=-XX:+NoSuchJvmOption",
+        "--smelter.worker.max-attempts=2", "--smelter.limits.clips=3", "--smelter.limits.width=1000", "--smelter.limits.body=10KB",
+        "--smelter.security.allow-private-remote=true", "--smelter.limits.remote-file=20KB"));
+    anonymous = server.http;
+    http = server.http.withKey("key-two");
+  }
+
+  @AfterAll
+  static void stop() {
+    server.context.close();
+  }
+
+  @Test
+  void apiKeysAreRequiredExceptForHealth() throws Exception {
+    assertThat(anonymous.get("/jobs").statusCode()).isEqualTo(401);
+    assertThat(anonymous.post("/edit", "{}").statusCode()).isEqualTo(401);
+    assertThat(server.http.withKey("wrong").get("/jobs").statusCode()).isEqualTo(401);
+    assertThat(anonymous.get("/health").statusCode()).isEqualTo(200);
+    assertThat(http.get("/jobs").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aNonLoopbackAddressWithoutKeysRefusesToStart() {
+    assertThatThrownBy(() -> ServerApplication.start("--port", "0", "--host", "0.0.0.0", "--data-dir",
+        Files.createTempDirectory("smelter-open").toString(), "--slots", "1"))
+        .hasStackTraceContaining("needs API keys");
+  }
+
+  @Test
+  void limitsAreEnforcedBeforeQueueing() throws Exception {
+    int before = Http.json(http.get("/queue/stats")).get("total").asInt();
+    String fourClips = """
+        {"editSpec":{"width":64,"height":112,"fps":10,"clips":[%s]}}""".formatted(String.join(",",
+        java.util.Collections.nCopies(4, "{\"duration\":1,\"layers\":[{\"type\":\"fill-color\"}]}")));
+    HttpResponse<String> clips = http.post("/jobs", fourClips);
+    assertThat(clips.statusCode()).isEqualTo(400);
+    assertThat(Http.json(clips).get("problems").get(0).get("path").asString()).isEqualTo("editSpec.clips");
+
+    HttpResponse<String> wide = http.post("/jobs", JobApiTest.tinySpec("red", 1).replace("\"width\":64", "\"width\":2000"));
+    assertThat(wide.statusCode()).isEqualTo(400);
+    assertThat(Http.json(wide).get("problems").get(0).get("path").asString()).isEqualTo("width");
+
+    HttpResponse<String> big = http.post("/jobs", "{\"pad\":\"" + "x".repeat(20_000) + "\"}");
+    assertThat(big.statusCode()).isEqualTo(413);
+    assertThat(Http.json(http.get("/queue/stats")).get("total").asInt()).isEqualTo(before);
+  }
+
+  /** Remote media is downloaded before planning (redirects followed), within the size limit. */
+  @Test
+  void remoteMediaIsFetchedBeforePlanning() throws Exception {
+    byte[] png = Files.readAllBytes(TestMedia.png(Files.createTempFile("remote", ".png"), 16, 16, 0xFF112233));
+    com.sun.net.httpserver.HttpServer origin = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    origin.createContext("/page.png", ex -> {
+      ex.sendResponseHeaders(200, png.length);
+      ex.getResponseBody().write(png);
+      ex.close();
+    });
+    origin.createContext("/moved", ex -> {
+      ex.getResponseHeaders().add("Location", "/page.png");
+      ex.sendResponseHeaders(302, -1);
+      ex.close();
+    });
+    origin.createContext("/huge.png", ex -> {
+      ex.sendResponseHeaders(200, 0);
+      ex.getResponseBody().write(new byte[64 * 1024]);
+      ex.close();
+    });
+    origin.start();
+    try {
+      String base = "http://127.0.0.1:" + origin.getAddress().getPort();
+      String spec = """
+          {"editSpec":{"width":64,"height":112,"fps":10,"clips":[{"duration":1,"layers":[{"type":"image","path":"%s"}]}]}}""";
+      HttpResponse<String> ok = http.post("/jobs", spec.formatted(base + "/moved"));
+      assertThat(ok.statusCode()).as(ok.body()).isEqualTo(202);
+      HttpResponse<String> huge = http.post("/jobs", spec.formatted(base + "/huge.png"));
+      assertThat(huge.statusCode()).isEqualTo(400);
+      assertThat(Http.json(huge).get("problems").get(0).get("message").asString()).contains("limit");
+      HttpResponse<String> missing = http.post("/jobs", spec.formatted(base + "/nothing.png"));
+      assertThat(Http.json(missing).get("problems").get(0).get("message").asString()).contains("HTTP 404");
+    } finally {
+      origin.stop(0);
+    }
+  }
+
+  @Test
+  void aCrashingWorkerIsRetriedThenFailsOnlyItsJob() throws Exception {
+    HttpResponse<String> r = http.post("/jobs", JobApiTest.tinySpec("red", 0.2));
+    String id = Http.json(r).get("jobId").asString();
+
+    JsonNode done = http.awaitTerminal(id, Duration.ofSeconds(60));
+
+    assertThat(done.get("status").asString()).isEqualTo("failed");
+    assertThat(done.get("attempts").asInt()).isEqualTo(2);
+    assertThat(done.get("error").asString()).contains("worker process exited with code");
+    assertThat(done.get("error").asString()).doesNotContain("Exception", "\tat ");
+  }
+}

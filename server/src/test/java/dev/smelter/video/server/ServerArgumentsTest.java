@@ -1,0 +1,17 @@
+package dev.smelter.video.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The serve options become Spring properties; everything else passes through. */
+class ServerArgumentsTest {
+  @Test
+  void shortOptionsMapToProperties() {
+    assertThat(ServerApplication.springArguments("--port", "8080", "--data-dir=/srv/data", "--slots", "4", "--host", "0.0.0.0",
+        "--external-url", "https://r.example", "--config", "svc.yaml", "--smelter.worker.max-attempts=5"))
+        .containsExactly("--server.port=8080", "--smelter.data-dir=/srv/data", "--smelter.slots=4", "--server.address=0.0.0.0",
+            "--smelter.external-url=https://r.example", "--spring.config.additional-location=file:svc.yaml",
+            "--smelter.worker.max-attempts=5");
+  }
+}

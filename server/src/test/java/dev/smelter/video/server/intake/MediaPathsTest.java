@@ -1,0 +1,50 @@
+package dev.smelter.video.server.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Client paths map to our folders and cannot leave them; internal addresses are recognised. */
+class MediaPathsTest {
+  @TempDir Path dir;
+
+  @Test
+  void legacyContainerPathsMapToOurFoldersAndEscapesAreRefused() throws Exception {
+    Path uploads = Files.createDirectories(dir.resolve("uploads")).toRealPath();
+    Path files = Files.createDirectories(dir.resolve("files")).toRealPath();
+    Path outputs = Files.createDirectories(dir.resolve("outputs")).toRealPath();
+    Path media = Files.createDirectories(dir.resolve("media")).toRealPath();
+    Path secret = Files.writeString(dir.resolve("secret.txt"), "x");
+    Files.createSymbolicLink(uploads.resolve("link.png"), secret);
+    MediaPaths paths = new MediaPaths(uploads, files, outputs, List.of(media));
+
+    assertThat(paths.resolve("/app/uploads/files-1-2.png")).isEqualTo(new MediaPaths.Local(uploads.resolve("files-1-2.png")));
+    assertThat(paths.resolve("/uploads/a.mp3")).isEqualTo(new MediaPaths.Local(uploads.resolve("a.mp3")));
+    assertThat(paths.resolve("/app/files/page1.png")).isEqualTo(new MediaPaths.Local(files.resolve("page1.png")));
+    assertThat(paths.resolve("/outputs/x.mp4")).isEqualTo(new MediaPaths.Local(outputs.resolve("x.mp4")));
+    assertThat(paths.resolve("files-9.wav")).isEqualTo(new MediaPaths.Local(uploads.resolve("files-9.wav")));
+    assertThat(paths.resolve(media.resolve("clip.mov").toString())).isEqualTo(new MediaPaths.Local(media.resolve("clip.mov")));
+    assertThat(paths.resolve("https://example.com/a.png")).isInstanceOf(MediaPaths.Remote.class);
+
+    for (String bad : List.of("/app/uploads/../secret.txt", "..\\\\secret.txt", "/etc/passwd", "link.png", "file:///etc/passwd",
+        secret.toString())) {
+      assertThat(paths.resolve(bad)).as(bad).isInstanceOf(MediaPaths.Refused.class);
+    }
+  }
+
+  @Test
+  void internalAddresses() throws Exception {
+    for (String a : List.of("127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1",
+        "fd00::1", "fe80::1", "::ffff:127.0.0.1", "224.0.0.1")) {
+      assertThat(RemoteFetcher.internal(InetAddress.getByName(a))).as(a).isTrue();
+    }
+    for (String a : List.of("93.184.216.34", "8.8.8.8", "2606:4700:4700::1111")) {
+      assertThat(RemoteFetcher.internal(InetAddress.getByName(a))).as(a).isFalse();
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.smelter.video.server.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One worker JVM per render: the result, a rejected spec, and a render that runs past its timeout. */
+class WorkerProcessTest {
+  @TempDir Path dir;
+
+  private final WorkerProcess.Launch launch = WorkerProcess.Launch.current(List.of(), "off", 1);
+
+  private Path spec(String json) throws Exception {
+    return Files.writeString(dir.resolve("spec.json"), json);
+  }
+
+  @Test
+  void rendersAndReportsProgressAndTheResult() throws Exception {
+    Path out = dir.resolve("out.mp4");
+    Path spec = spec("""
+        {"width":64,"height":112,"fps":10,"outPath":"%s","clips":[{"duration":1.2,"layers":[{"type":"fill-color","color":"red"}]}]}"""
+        .formatted(out));
+    List<WorkerProtocol.ProgressLine> progress = new CopyOnWriteArrayList<>();
+
+    WorkerOutcome outcome = new WorkerProcess(launch).run(spec, dir, 7, Duration.ofMinutes(2), Duration.ofMinutes(1), progress::add);
+
+    assertThat(outcome).isInstanceOf(WorkerOutcome.Rendered.class);
+    WorkerProtocol.ResultLine r = ((WorkerOutcome.Rendered) outcome).result();
+    assertThat(r.frames()).isEqualTo(12);
+    assertThat(r.duration()).isEqualTo(1.2);
+    assertThat(r.size()).isEqualTo(Files.size(out));
+    assertThat(progress).isNotEmpty();
+    assertThat(progress.getLast().framesDone()).isEqualTo(12);
+  }
+
+  @Test
+  void aSpecTheWorkerCannotRenderIsRejectedNotRetried() throws Exception {
+    Path spec = spec("{\"width\":64,\"height\":112,\"clips\":[{\"layers\":[{\"type\":\"image\",\"path\":\"missing.png\"}]}]}");
+
+    WorkerOutcome outcome = new WorkerProcess(launch).run(spec, dir, 7, Duration.ofMinutes(2), Duration.ofMinutes(1), p -> {});
+
+    assertThat(outcome).isInstanceOf(WorkerOutcome.Rejected.class);
+    assertThat(((WorkerOutcome.Rejected) outcome).problems().getFirst().path()).isEqualTo("clips[0].layers[0].path");
+  }
+
+  @Test
+  void aRenderPastItsTimeoutIsKilledAndMayBeRetried() throws Exception {
+    Path spec = spec("""
+        {"width":64,"height":112,"fps":10,"outPath":"%s","clips":[{"duration":100000,"layers":[{"type":"fill-color"}]}]}"""
+        .formatted(dir.resolve("long.mp4")));
+
+    long start = System.nanoTime();
+    WorkerOutcome outcome = new WorkerProcess(launch).run(spec, dir, 7, Duration.ofSeconds(1), Duration.ofMinutes(1), p -> {});
+
+    assertThat(outcome).isInstanceOf(WorkerOutcome.Failed.class);
+    assertThat(((WorkerOutcome.Failed) outcome).message()).contains("timed out");
+    assertThat(((WorkerOutcome.Failed) outcome).retryable()).isTrue();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+    assertThat(dir.resolve("long.mp4")).doesNotExist();
+  }
+}
