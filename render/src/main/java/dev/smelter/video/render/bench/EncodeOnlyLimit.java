@@ -22,7 +22,8 @@ import java.util.Optional;
 
 /**
  * The physical limit of a render on this machine: the encoder's own speed. A plan's first frames
- * are composed into memory once; then the whole length is encoded from them (cycled), with the
+ * are composed into memory once; then the whole length is encoded from them (played back and
+ * forth), with the
  * plan's real audio, through the same writer and settings as a render. A render cannot be faster
  * than this, so {@code render wall ÷ encode-only wall} says how well everything else hides behind
  * the encoder.
@@ -33,8 +34,8 @@ public final class EncodeOnlyLimit {
   private EncodeOnlyLimit() {}
 
   /**
-   * @param distinctFrames frames composed into memory and cycled (enough that x264's references
-   *     never see an exact repeat)
+   * @param distinctFrames frames composed into memory and played back and forth (enough that
+   *     x264's references never see an exact repeat)
    */
   public static Result measure(RenderPlan plan, int distinctFrames, Path scratch) throws IOException {
     int w = plan.output().width(), h = plan.output().height();
@@ -60,14 +61,24 @@ public final class EncodeOnlyLimit {
         OutputWriter writer = OutputWriter.open(out, plan.output(), Optional.ofNullable(audio))) {
       encoder = writer.encoderName();
       for (int f = 0; f < plan.totalFrames(); f++) {
-        ByteBuffer frame = frames.get(f % k);
-        writer.writeFrame(frame.clear());
+        writer.writeFrame(frames.get(pingPong(f, k)).clear());
       }
       writer.finish();
     } finally {
       Files.deleteIfExists(out);
     }
     return new Result(plan.totalFrames(), (System.nanoTime() - start) / 1_000_000, encoder);
+  }
+
+  /**
+   * 0, 1, …, k−1, k−2, …, 1, 0, 1, … — cycling without a jump: a jump back to frame 0 would be a
+   * scene cut every k frames, which x264 encodes as an expensive keyframe.
+   */
+  static int pingPong(int f, int k) {
+    if (k == 1) return 0;
+    int period = 2 * (k - 1);
+    int i = f % period;
+    return i < k ? i : period - i;
   }
 
   private static PcmStream openAudio(dev.smelter.video.plan.AudioPlan audio) {
