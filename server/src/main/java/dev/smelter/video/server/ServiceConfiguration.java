@@ -9,6 +9,8 @@ import dev.smelter.video.server.media.MediaDetailsReader;
 import dev.smelter.video.server.queue.FileJobQueue;
 import dev.smelter.video.server.queue.JobQueue;
 import dev.smelter.video.server.storage.RetentionSweeper;
+import dev.smelter.video.server.storage.JobFiles;
+import dev.smelter.video.server.storage.SharedFolderJobFiles;
 import dev.smelter.video.server.storage.Storage;
 import dev.smelter.video.server.webhook.WebhookDispatcher;
 import dev.smelter.video.server.worker.RenderDispatcher;
@@ -58,11 +60,16 @@ class ServiceConfiguration {
     return d;
   }
 
+  @Bean
+  JobFiles jobFiles(Storage storage) {
+    return new SharedFolderJobFiles(storage);
+  }
+
   @Bean(destroyMethod = "close")
-  RenderDispatcher renderDispatcher(JobQueue queue, Storage storage, ServiceProperties props, WebhookDispatcher webhooks,
-      ObjectMapper recordMapper, Clock clock) {
+  RenderDispatcher renderDispatcher(JobQueue queue, Storage storage, JobFiles files, ServiceProperties props,
+      WebhookDispatcher webhooks, ObjectMapper recordMapper, Clock clock) {
     WorkerProcess.Launch launch = WorkerProcess.Launch.current(props.worker().javaOptions(), props.worker().gpu(), props.worker().threads());
-    RenderDispatcher d = new RenderDispatcher(queue, storage, props, launch, webhooks, recordMapper, clock);
+    RenderDispatcher d = new RenderDispatcher(queue, storage, files, props, launch, webhooks, recordMapper, clock);
     d.start(props.effectiveSlots());
     return d;
   }

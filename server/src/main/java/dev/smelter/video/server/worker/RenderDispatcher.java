@@ -6,13 +6,13 @@ import dev.smelter.video.server.job.JobResult;
 import dev.smelter.video.server.job.JobStatus;
 import dev.smelter.video.server.job.Progress;
 import dev.smelter.video.server.queue.JobQueue;
+import dev.smelter.video.server.storage.JobFiles;
 import dev.smelter.video.server.storage.Storage;
 import dev.smelter.video.server.webhook.WebhookDispatcher;
 import dev.smelter.video.spec.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +37,7 @@ public final class RenderDispatcher implements AutoCloseable {
 
   private final JobQueue queue;
   private final Storage storage;
+  private final JobFiles files;
   private final ServiceProperties props;
   private final WorkerProcess.Launch launch;
   private final WebhookDispatcher webhooks;
@@ -46,10 +47,11 @@ public final class RenderDispatcher implements AutoCloseable {
   private final List<Thread> slots = new ArrayList<>();
   private volatile boolean stopping;
 
-  public RenderDispatcher(JobQueue queue, Storage storage, ServiceProperties props, WorkerProcess.Launch launch,
-      WebhookDispatcher webhooks, ObjectMapper json, Clock clock) {
+  public RenderDispatcher(JobQueue queue, Storage storage, JobFiles files, ServiceProperties props,
+      WorkerProcess.Launch launch, WebhookDispatcher webhooks, ObjectMapper json, Clock clock) {
     this.queue = queue;
     this.storage = storage;
+    this.files = files;
     this.props = props;
     this.launch = launch;
     this.webhooks = webhooks;
@@ -93,7 +95,7 @@ public final class RenderDispatcher implements AutoCloseable {
     Path specFile = jobDir.resolve("spec.json");
     try {
       Files.createDirectories(jobDir);
-      ObjectNode spec = (ObjectNode) job.spec().deepCopy();
+      ObjectNode spec = (ObjectNode) files.fetchInputs(job.id(), job.spec(), jobDir).deepCopy();
       spec.put("outPath", rendered.toString());
       Files.write(specFile, json.writeValueAsBytes(spec));
     } catch (IOException | RuntimeException e) {
@@ -146,10 +148,9 @@ public final class RenderDispatcher implements AutoCloseable {
     Instant now = clock.instant();
     Optional<Job> uploading = queue.update(job.id(), j -> j.status().active() ? j.withStatus(JobStatus.UPLOADING, now) : j);
     if (uploading.isEmpty() || uploading.get().status() != JobStatus.UPLOADING) return;
-    Path target = storage.outputsDir().resolve(job.outputFilename());
     try {
-      Files.move(rendered, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
+      files.publishOutput(job.outputFilename(), rendered);
+    } catch (IOException | RuntimeException e) {
       finish(job.id(), JobStatus.FAILED, "cannot store the output: " + e.getMessage());
       return;
     }
