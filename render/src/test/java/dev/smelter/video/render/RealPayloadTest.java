@@ -38,7 +38,8 @@ class RealPayloadTest {
     JObject editSpec = (JObject) ((JObject) SpecReader.parse(body)).get("editSpec");
     JObject spec = withLocalMedia(editSpec);
 
-    RenderPlan plan = new Planner(PlanOptions.defaults().withBaseDir(dir).withSeed(1), new FfmpegProbe()).plan(spec);
+    RenderPlan plan = new Planner(PlanOptions.defaults().withBaseDir(dir).withDefaultOutPath(dir.resolve("w1.mp4")).withSeed(1), new FfmpegProbe())
+        .plan(spec); // the payload has no outPath (the server sets one)
     double[] durations = plan.clips().stream().mapToDouble(ClipPlan::duration).toArray();
     assertThat(durations).containsExactly(11.314688, 11.628125, 11.393063, 11.131813, 17.531813, 16.800375);
     int expectedFrames = 0;

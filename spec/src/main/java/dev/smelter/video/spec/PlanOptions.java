@@ -21,6 +21,10 @@ public record PlanOptions(OptionalLong seed, Path baseDir, AudioPlan.Timing audi
     return new PlanOptions(OptionalLong.empty(), cwd, AudioPlan.Timing.STRETCH, cwd.resolve("editly-out.mp4"), RemoteMedia.NONE);
   }
 
+  public PlanOptions withDefaultOutPath(Path out) {
+    return new PlanOptions(seed, baseDir, audioTiming, out, remoteMedia);
+  }
+
   public PlanOptions withRemoteMedia(RemoteMedia remote) {
     return new PlanOptions(seed, baseDir, audioTiming, defaultOutPath, remote);
   }
