@@ -64,6 +64,7 @@ public final class LocalCache {
           Files.deleteIfExists(tmp);
           download.to(tmp);
           Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          touch(entry);
         } finally {
           Files.deleteIfExists(tmp);
         }
