@@ -180,8 +180,10 @@ class LegacyController {
 
   @GetMapping("/uploads/{filename}")
   ResponseEntity<?> uploaded(@PathVariable String filename) {
+    if (!Storage.safeName(filename)) return Errors.notFound();
     Path f = storage.uploadsDir().resolve(filename);
-    if (!Storage.safeName(filename) || !Files.isRegularFile(f)) return Errors.notFound();
+    stored.restoreUpload(f);
+    if (!Files.isRegularFile(f)) return Errors.notFound();
     MediaType type = MediaTypeFactory.getMediaType(filename).orElse(MediaType.APPLICATION_OCTET_STREAM);
     return ResponseEntity.ok().contentType(type).body(new FileSystemResource(f));
   }
