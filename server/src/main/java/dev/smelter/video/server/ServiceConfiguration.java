@@ -94,7 +94,7 @@ class ServiceConfiguration {
   @Bean
   SpecIntake specIntake(ServiceProperties props, Storage storage, StoredFiles stored, MediaPaths paths, ObjectMapper recordMapper) {
     RemoteFetcher fetcher = new RemoteFetcher(props.limits().remoteFile().toBytes(), props.security().allowPrivateRemote());
-    return new SpecIntake(props, storage, paths, fetcher, new FfmpegProbe(), recordMapper, stored::restoreUpload);
+    return new SpecIntake(props, storage, paths, fetcher, new FfmpegProbe(), recordMapper, stored::restore);
   }
 
   @Bean

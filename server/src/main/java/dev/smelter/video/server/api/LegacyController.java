@@ -182,7 +182,7 @@ class LegacyController {
   ResponseEntity<?> uploaded(@PathVariable String filename) {
     if (!Storage.safeName(filename)) return Errors.notFound();
     Path f = storage.uploadsDir().resolve(filename);
-    stored.restoreUpload(f);
+    stored.restore(f);
     if (!Files.isRegularFile(f)) return Errors.notFound();
     MediaType type = MediaTypeFactory.getMediaType(filename).orElse(MediaType.APPLICATION_OCTET_STREAM);
     return ResponseEntity.ok().contentType(type).body(new FileSystemResource(f));
@@ -260,7 +260,7 @@ class LegacyController {
     if (p == null || !p.isString() || p.asString().isBlank()) return ResponseEntity.badRequest().body(ordered("error", "audioPath is required"));
     String audioPath = p.asString();
     MediaPaths.Resolved resolved = paths.resolve(audioPath);
-    if (resolved instanceof MediaPaths.Local(Path local)) stored.restoreUpload(local);
+    if (resolved instanceof MediaPaths.Local(Path local)) stored.restore(local);
     if (!(resolved instanceof MediaPaths.Local(Path file)) || !Files.isRegularFile(file)) {
       String why = resolved instanceof MediaPaths.Refused(String reason) ? reason : "file not found";
       return ResponseEntity.status(404).body(ordered("error", "Could not read audio file", "audioPath", audioPath, "details", why));

@@ -47,17 +47,21 @@ public final class StoredFiles {
   }
 
   /**
-   * An upload another API node received ({@code /app/uploads/<name>} in a spec) is fetched into this
-   * node's uploads folder, so the legacy paths keep working behind a load balancer.
+   * A file a spec names that this node lacks: an upload another API node received
+   * ({@code /app/uploads/<name>}) or an output only the store holds ({@code /outputs/<name>}, workers
+   * keep none by default) is fetched into the local folder, so the legacy paths keep working in a fleet.
    */
-  public void restoreUpload(Path file) {
-    if (store.isEmpty() || Files.exists(file) || !storage.uploadsDir().equals(file.getParent())) return;
+  public void restore(Path file) {
+    if (store.isEmpty() || Files.exists(file)) return;
+    String prefix = storage.uploadsDir().equals(file.getParent()) ? UPLOADS
+        : storage.outputsDir().equals(file.getParent()) ? ObjectStoreJobFiles.OUTPUTS : null;
+    if (prefix == null || !Storage.safeName(file.getFileName().toString())) return;
     try {
-      store.get().get(UPLOADS + file.getFileName(), file);
+      store.get().get(prefix + file.getFileName(), file);
     } catch (NoSuchObjectException e) {
-      // not uploaded anywhere: the planner reports the missing file
+      // nowhere: the planner reports the missing file
     } catch (IOException e) {
-      LOG.log(Level.WARNING, "cannot fetch upload " + file.getFileName() + " from " + store.get().describe(), e);
+      LOG.log(Level.WARNING, "cannot fetch " + prefix + file.getFileName() + " from " + store.get().describe(), e);
     }
   }
 

@@ -170,9 +170,9 @@ class ObjectStoreJobFilesTest {
     StoredFiles node2 = new StoredFiles(other, Optional.of(store), Optional.empty(), config);
     node1.uploaded(Files.write(apiStorage.uploadsDir().resolve("files-1-2.png"), "up".getBytes()));
     Path there = other.uploadsDir().resolve("files-1-2.png");
-    node2.restoreUpload(there);
+    node2.restore(there);
     assertThat(Files.readString(there)).isEqualTo("up");
-    node2.restoreUpload(other.uploadsDir().resolve("never-uploaded.png")); // nothing to fetch: no error
+    node2.restore(other.uploadsDir().resolve("never-uploaded.png")); // nothing to fetch: no error
     assertThat(other.uploadsDir().resolve("never-uploaded.png")).doesNotExist();
   }
 
