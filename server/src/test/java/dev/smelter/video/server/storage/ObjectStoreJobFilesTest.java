@@ -112,6 +112,27 @@ class ObjectStoreJobFilesTest {
   }
 
   @Test
+  void aSharedFolderStoreWorksTheSameWay() throws Exception {
+    try (var folder = new dev.smelter.video.server.storage.objects.FolderObjectStore(tmp.resolve("nfs"))) {
+      var apiSide = new ObjectStoreJobFiles(folder, apiStorage, new LocalCache(tmp.resolve("api/cache"), 1 << 20, Clock.systemUTC()), false,
+          Duration.ofHours(1), Clock.systemUTC());
+      var workerSide = new ObjectStoreJobFiles(folder, workerStorage, workerCache, true, Duration.ofHours(1), Clock.systemUTC());
+      Path image = Files.write(apiStorage.uploadsDir().resolve("p.png"), "png".getBytes());
+      Path audio = Files.write(apiStorage.uploadsDir().resolve("a.wav"), "wav".getBytes());
+      JsonNode staged = apiSide.stageInputs("f1", spec(image, audio, image));
+      assertThat(tmp.resolve("nfs/inputs").toFile().list()).hasSize(2);
+      Path jobDir = Files.createDirectories(workerStorage.jobDir("f1"));
+      JsonNode local = workerSide.fetchInputs("f1", staged, jobDir);
+      assertThat(Files.readString(Path.of(local.at("/audioFilePath").asString()))).isEqualTo("wav");
+
+      Path rendered = Files.write(jobDir.resolve("render.mp4"), "video".getBytes());
+      workerSide.publishOutput("f.mp4", rendered);
+      assertThat(Files.readString(tmp.resolve("nfs/outputs/f.mp4"))).isEqualTo("video");
+      assertThat(Files.readString(workerStorage.outputsDir().resolve("f.mp4"))).isEqualTo("video"); // keep-local-outputs
+    }
+  }
+
+  @Test
   void stagingTheSameContentAgainUploadsNothing() throws Exception {
     Path image = Files.write(apiStorage.uploadsDir().resolve("a.png"), "same".getBytes());
     String key = api.stage(image);
