@@ -40,9 +40,13 @@ public final class LocalCache {
     this.dir = Files.createDirectories(dir).toRealPath();
     this.maxBytes = maxBytes;
     this.clock = clock;
-    // Downloads interrupted by a crash leave temporary files behind.
+    // Downloads interrupted by a crash leave temporary files behind; recent ones may belong to
+    // another process sharing the folder, so only those an hour old go.
+    FileTime stale = FileTime.from(clock.instant().minusSeconds(3600));
     try (Stream<Path> s = Files.list(this.dir)) {
-      for (Path p : s.filter(p -> p.getFileName().toString().startsWith(TEMP_PREFIX)).toList()) Files.deleteIfExists(p);
+      for (Path p : s.filter(p -> p.getFileName().toString().startsWith(TEMP_PREFIX)).toList()) {
+        if (Files.getLastModifiedTime(p).compareTo(stale) < 0) Files.deleteIfExists(p);
+      }
     }
   }
 

@@ -117,12 +117,15 @@ class LocalCacheTest {
   }
 
   @Test
-  void leftoverTemporaryDownloadsAreRemovedAtStart() throws Exception {
+  void staleTemporaryDownloadsAreRemovedAtStart() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("cache"));
-    Files.write(dir.resolve(".tmp-123-x.png"), new byte[10]);
+    Path crashed = Files.write(dir.resolve(".tmp-123-x.png"), new byte[10]);
+    Files.setLastModifiedTime(crashed, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(7200)));
+    Path inProgress = Files.write(dir.resolve(".tmp-456-y.png"), new byte[10]); // another process sharing the folder
     Files.write(dir.resolve("kept.png"), new byte[10]);
     LocalCache cache = new LocalCache(dir, 1000, Clock.systemUTC());
-    assertThat(dir.resolve(".tmp-123-x.png")).doesNotExist();
+    assertThat(crashed).doesNotExist();
+    assertThat(inProgress).exists();
     assertThat(cache.size()).isEqualTo(10);
   }
 }
