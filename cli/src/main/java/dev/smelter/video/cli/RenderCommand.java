@@ -62,6 +62,10 @@ final class RenderCommand implements Callable<Integer> {
   @Option(names = "--timeout", description = "Fail the render if it takes longer than this many seconds (no output is left).")
   Long timeoutSeconds;
 
+  @Option(names = "--allow-private-urls",
+      description = "With allowRemoteRequests: also fetch from loopback, private and link-local addresses (refused by default).")
+  boolean allowPrivateUrls;
+
   @Option(names = "--json", description = "Print one JSON result instead of text.")
   boolean json;
 
@@ -69,6 +73,12 @@ final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try (RemoteDownloads remote = new RemoteDownloads(allowPrivateUrls)) {
+      return call(remote);
+    }
+  }
+
+  private Integer call(RemoteDownloads remote) {
     PrintStream err = System.err;
     String text;
     try {
@@ -80,7 +90,8 @@ final class RenderCommand implements Callable<Integer> {
     try {
       JsonValue root = editly.applyTo(SpecReader.parse(text), Optional.ofNullable(out).map(Path::toString));
       PlanOptions options = PlanOptions.defaults()
-          .withAudioTiming(audioTiming == Timing.PAD ? AudioPlan.Timing.PAD : AudioPlan.Timing.STRETCH);
+          .withAudioTiming(audioTiming == Timing.PAD ? AudioPlan.Timing.PAD : AudioPlan.Timing.STRETCH)
+          .withRemoteMedia(remote);
       if (paths == Paths.SPEC) options = options.withBaseDir(specFile.toAbsolutePath().getParent());
       if (seed != null) options = options.withSeed(seed);
       plan = new Planner(options, new FfmpegProbe()).plan(root);

@@ -51,6 +51,45 @@ class RenderCommandTest {
   }
 
   @Test
+  void remoteMediaIsFetchedWhenAllowedAndNeverFromInternalAddressesUnlessSaid() throws Exception {
+    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(img, "png", png);
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+    server.createContext("/page.png", x -> {
+      requests.incrementAndGet();
+      x.sendResponseHeaders(200, png.size());
+      x.getResponseBody().write(png.toByteArray());
+      x.close();
+    });
+    server.start();
+    try {
+      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/page.png";
+      Path spec = spec("{ width: 64, height: 112, fps: 10, allowRemoteRequests: true, clips: [ { duration: 1, layers: [{ type: 'image', path: '"
+          + url + "' }] }, { duration: 1, layers: [{ type: 'image', path: '" + url + "' }] } ] }");
+      Run refused = run("render", spec.toString(), "--out", dir.resolve("r.mp4").toString());
+      assertThat(refused.code()).isEqualTo(2);
+      assertThat(refused.err()).contains("clips[0].layers[0].path: refused: 127.0.0.1 resolves to an internal address (127.0.0.1): " + url,
+          "clips[1].layers[0].path: refused");
+      assertThat(dir.resolve("r.mp4")).doesNotExist();
+      assertThat(requests.get()).isZero();
+
+      Run fetched = run("render", spec.toString(), "--out", dir.resolve("f.mp4").toString(), "--allow-private-urls", "--json");
+      assertThat(fetched.code()).as(fetched.err()).isZero();
+      assertThat(fetched.out()).contains("\"ok\":true", "\"frames\":15"); // 2 × 10 frames − the default 0.5 s fade
+      assertThat(requests.get()).as("one download per URL").isEqualTo(1);
+
+      Path noFlag = spec("{ width: 64, height: 112, clips: [ { layers: [{ type: 'image', path: '" + url + "' }] } ] }");
+      assertThat(run("render", noFlag.toString(), "--out", dir.resolve("n.mp4").toString()).err())
+          .contains("Remote requests are not allowed (" + url + "); set allowRemoteRequests: true");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
   void badInputExitsTwoAndListsEveryProblemWithItsPath() throws Exception {
     Path spec = spec("{ width: 64, height: 112, clips: [ { layers: [{ type: 'image', path: 'nope.png' }, { type: 'title' }] } ] }");
     Run r = run("render", spec.toString(), "--out", dir.resolve("x.mp4").toString());

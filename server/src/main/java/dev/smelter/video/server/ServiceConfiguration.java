@@ -93,7 +93,8 @@ class ServiceConfiguration {
 
   @Bean
   SpecIntake specIntake(ServiceProperties props, Storage storage, StoredFiles stored, MediaPaths paths, ObjectMapper recordMapper) {
-    RemoteFetcher fetcher = new RemoteFetcher(props.limits().remoteFile().toBytes(), props.security().allowPrivateRemote());
+    RemoteFetcher fetcher = new RemoteFetcher(props.limits().remoteFile().toBytes(), props.security().allowPrivateRemote(),
+        props.limits().remoteFileTimeout());
     return new SpecIntake(props, storage, paths, fetcher, new FfmpegProbe(), recordMapper, stored::restore);
   }
 

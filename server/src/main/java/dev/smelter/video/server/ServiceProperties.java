@@ -91,6 +91,7 @@ public record ServiceProperties(
       @DefaultValue("50MB") org.springframework.util.unit.DataSize body,
       @DefaultValue("500MB") org.springframework.util.unit.DataSize upload,
       @DefaultValue("500MB") org.springframework.util.unit.DataSize remoteFile,
+      @DefaultValue("5m") java.time.Duration remoteFileTimeout,
       @DefaultValue("2000") int clips,
       @DefaultValue("1000000") int frames,
       @DefaultValue("4096") int width,

@@ -46,6 +46,14 @@ final class Http {
     return base;
   }
 
+  /** A POST whose body length is not announced (Transfer-Encoding: chunked). */
+  HttpResponse<String> postChunked(String path, String json) throws IOException, InterruptedException {
+    byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return client.send(request(path).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return client.send(request(path).timeout(Duration.ofSeconds(60)).GET().build(),
         HttpResponse.BodyHandlers.ofString());

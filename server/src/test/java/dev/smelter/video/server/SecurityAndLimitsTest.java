@@ -68,6 +68,11 @@ class SecurityAndLimitsTest {
 
     HttpResponse<String> big = http.post("/jobs", "{\"pad\":\"" + "x".repeat(20_000) + "\"}");
     assertThat(big.statusCode()).isEqualTo(413);
+    // Chunked bodies announce no length: the limit holds all the same, and small ones still pass.
+    assertThat(http.postChunked("/jobs", "{\"pad\":\"" + "x".repeat(20_000) + "\"}").statusCode()).isEqualTo(413);
+    HttpResponse<String> small = http.postChunked("/jobs", JobApiTest.tinySpec("red", 1).replace("\"width\":64", "\"width\":2000"));
+    assertThat(small.statusCode()).as(small.body()).isEqualTo(400);
+    assertThat(Http.json(small).get("problems").get(0).get("path").asString()).isEqualTo("width");
     assertThat(Http.json(http.get("/queue/stats")).get("total").asInt()).isEqualTo(before);
   }
 

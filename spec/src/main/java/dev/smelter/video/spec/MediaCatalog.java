@@ -16,13 +16,17 @@ import java.util.Optional;
 final class MediaCatalog {
   private final Path baseDir;
   private final boolean allowRemote;
+  private final RemoteMedia remote;
+  /** Per URL: the local copy, or why there is none. */
+  private final Map<String, Fetched> fetched = new HashMap<>();
   private final MediaProbe probe;
   private final Diagnostics diag;
   private final Map<Path, Optional<MediaInfo>> probed = new HashMap<>();
 
-  MediaCatalog(Path baseDir, boolean allowRemote, MediaProbe probe, Diagnostics diag) {
+  MediaCatalog(Path baseDir, boolean allowRemote, RemoteMedia remote, MediaProbe probe, Diagnostics diag) {
     this.baseDir = baseDir;
     this.allowRemote = allowRemote;
+    this.remote = remote;
     this.probe = probe;
     this.diag = diag;
   }
@@ -39,10 +43,20 @@ final class MediaCatalog {
       return Optional.empty();
     }
     if (isRemote(path)) {
-      diag.error(at, allowRemote
-          ? "remote file " + path + " must be downloaded before planning (use the service, which fetches allowed URLs)"
-          : "Remote requests are not allowed (" + path + "); set allowRemoteRequests: true to fetch it");
-      return Optional.empty();
+      if (!allowRemote) {
+        diag.error(at, "Remote requests are not allowed (" + path + "); set allowRemoteRequests: true to fetch it");
+        return Optional.empty();
+      }
+      // Once per URL, however many layers name it; each of them reports a failure.
+      Fetched f = fetched.computeIfAbsent(path, url -> {
+        try {
+          return new Fetched(Optional.of(remote.fetch(url)), "");
+        } catch (IOException e) {
+          return new Fetched(Optional.empty(), e.getMessage());
+        }
+      });
+      if (f.file().isEmpty()) diag.error(at, f.error());
+      return f.file();
     }
     Path p = resolve(path);
     if (!Files.isRegularFile(p)) {
@@ -51,6 +65,8 @@ final class MediaCatalog {
     }
     return Optional.of(p);
   }
+
+  private record Fetched(Optional<Path> file, String error) {}
 
   Path resolve(String path) {
     return baseDir.resolve(path).normalize();

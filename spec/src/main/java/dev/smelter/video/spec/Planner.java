@@ -53,7 +53,7 @@ public final class Planner {
 
   public RenderPlan plan(EditSpec spec, Diagnostics diag) throws SpecException {
     long seed = options.seed().orElseGet(() -> new SplittableRandom().nextLong() & 0xFFFF_FFFFFFFFL);
-    MediaCatalog media = new MediaCatalog(options.baseDir(), spec.allowRemoteRequests(), probe, diag);
+    MediaCatalog media = new MediaCatalog(options.baseDir(), spec.allowRemoteRequests(), options.remoteMedia(), probe, diag);
     LayerResolver layers = new LayerResolver(media, diag, spec.keepSourceAudio());
     List<ClipSpec> clips = spec.clips();
 
