@@ -34,6 +34,13 @@ public record ServiceStorage(Storage storage, Optional<ObjectStore> store, Optio
     }
     ObjectStore s = store.get();
     LOG.info(() -> "job files go through " + s.describe());
+    // Early word in the log when the store is unreachable or refuses the credentials; not fatal, as
+    // the store may come up after the service.
+    try {
+      s.stat("uploads/.smelter-probe");
+    } catch (IOException | RuntimeException e) {
+      LOG.warning("the object store does not answer: " + e.getMessage());
+    }
     Storage.Links links = !config.presignResults() ? Storage.Links.NONE
         : name -> s.presignedGet(ObjectStoreJobFiles.OUTPUTS + name, config.presignTtl(), name).map(Object::toString);
     Storage storage = new Storage(props, links);
