@@ -119,6 +119,30 @@ class ObjectStorageServiceTest {
   }
 
   @Test
+  void redirectModeSendsDownloadsStraightToTheBucket() throws Exception {
+    S3TestServer s3 = S3TestServer.shared();
+    String name = s3.newBucket();
+    TestServer redirecting = TestServer.start(List.of("--storage", s3.url(name),
+        "--smelter.storage.access-key=" + S3TestServer.ACCESS_KEY, "--smelter.storage.secret-key=" + S3TestServer.SECRET_KEY,
+        "--smelter.storage.download=redirect"));
+    try (S3ObjectStore other = s3.store(name, "")) {
+      byte[] video = TestMedia.wav(0.2); // any bytes: only the transport is under test
+      other.put("outputs/made-elsewhere.mp4", Files.write(tmp.resolve("v"), video));
+
+      HttpResponse<byte[]> r = redirecting.http.getBytes("/download/made-elsewhere.mp4");
+      assertThat(r.statusCode()).isEqualTo(302);
+      URI location = URI.create(r.headers().firstValue("Location").orElseThrow());
+      assertThat(location.toString()).startsWith(s3.endpoint + "/" + name + "/outputs/made-elsewhere.mp4?").contains("X-Amz-Signature=");
+      HttpResponse<byte[]> direct = HttpClient.newHttpClient().send(HttpRequest.newBuilder(location).timeout(Duration.ofSeconds(10)).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(direct.body()).isEqualTo(video);
+      assertThat(redirecting.http.getBytes("/download/nowhere.mp4").statusCode()).isEqualTo(404);
+    } finally {
+      redirecting.context.close();
+    }
+  }
+
+  @Test
   void aJobWhoseInputIsMissingFromTheBucketFailsClearly() throws Exception {
     JobQueue queue = server.context.getBean(JobQueue.class);
     JsonNode spec = Http.JSON.readTree("""
