@@ -28,6 +28,9 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--external-url", description = "Public base URL for downloadUrl (env SMELTER_EXTERNAL_URL).") String externalUrl;
 
+  @Option(names = "--storage", description = "Object store for fleet mode: s3://bucket[/prefix][?endpoint=URL&pathStyle=true&region=R] "
+      + "or a shared folder (env SMELTER_STORAGE_URL; credentials via SMELTER_STORAGE_ACCESSKEY/SECRETKEY; see docs/storage.md).") String storage;
+
   @Option(names = "--config", description = "Extra config file (.properties or .yaml).") Path config;
 
   /** Exit code meaning "do not exit": the server's non-daemon threads own the process now. */
@@ -43,6 +46,7 @@ final class ServeCommand implements Callable<Integer> {
     if (dataDir != null) args.addAll(List.of("--data-dir", dataDir.toString()));
     if (slots != null) args.addAll(List.of("--slots", slots.toString()));
     if (externalUrl != null) args.addAll(List.of("--external-url", externalUrl));
+    if (storage != null) args.addAll(List.of("--storage", storage));
     if (config != null) args.addAll(List.of("--config", config.toString()));
     args.addAll(passThrough);
     ServerApplication.start(args.toArray(String[]::new));

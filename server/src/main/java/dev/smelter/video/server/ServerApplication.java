@@ -9,7 +9,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The render service. {@link #start} takes the {@code serve} options ({@code --port N},
- * {@code --host ADDR}, {@code --data-dir DIR}, {@code --slots N}, {@code --config FILE}); every
+ * {@code --host ADDR}, {@code --data-dir DIR}, {@code --slots N}, {@code --storage URL}, {@code --config FILE}); every
  * setting can also come from the environment ({@code SMELTER_DATA_DIR}, {@code SERVER_PORT}, …) or a
  * config file, Spring Boot's usual way.
  */
@@ -38,6 +38,7 @@ public class ServerApplication {
         case "--data-dir" -> "smelter.data-dir";
         case "--slots" -> "smelter.slots";
         case "--external-url" -> "smelter.external-url";
+        case "--storage" -> "smelter.storage.url";
         case "--config" -> "spring.config.additional-location";
         default -> null;
       };

@@ -10,8 +10,9 @@ import dev.smelter.video.server.queue.FileJobQueue;
 import dev.smelter.video.server.queue.JobQueue;
 import dev.smelter.video.server.storage.RetentionSweeper;
 import dev.smelter.video.server.storage.JobFiles;
-import dev.smelter.video.server.storage.SharedFolderJobFiles;
+import dev.smelter.video.server.storage.ServiceStorage;
 import dev.smelter.video.server.storage.Storage;
+import dev.smelter.video.server.storage.StoredFiles;
 import dev.smelter.video.server.webhook.WebhookDispatcher;
 import dev.smelter.video.server.worker.RenderDispatcher;
 import dev.smelter.video.server.worker.WorkerProcess;
@@ -38,9 +39,20 @@ class ServiceConfiguration {
     return Clock.systemUTC();
   }
 
+  /** Folders, object store (fleet mode), job files: one factory shared with the fleet worker. */
+  @Bean(destroyMethod = "close")
+  ServiceStorage serviceStorage(ServiceProperties props, Clock clock) {
+    return ServiceStorage.open(props, clock);
+  }
+
   @Bean
-  Storage storage(ServiceProperties props) {
-    return new Storage(props);
+  Storage storage(ServiceStorage s) {
+    return s.storage();
+  }
+
+  @Bean
+  StoredFiles storedFiles(ServiceStorage s) {
+    return s.files();
   }
 
   @Bean
@@ -61,8 +73,8 @@ class ServiceConfiguration {
   }
 
   @Bean
-  JobFiles jobFiles(Storage storage) {
-    return new SharedFolderJobFiles(storage);
+  JobFiles jobFiles(ServiceStorage s) {
+    return s.jobFiles();
   }
 
   @Bean(destroyMethod = "close")
@@ -80,10 +92,10 @@ class ServiceConfiguration {
   }
 
   @Bean
-  SpecIntake specIntake(ServiceProperties props, Storage storage, MediaPaths paths, ObjectMapper recordMapper) {
+  SpecIntake specIntake(ServiceProperties props, Storage storage, StoredFiles stored, MediaPaths paths, ObjectMapper recordMapper) {
     RemoteFetcher fetcher = new RemoteFetcher(props.limits().remoteFile().toBytes(), props.security().allowPrivateRemote(),
         props.limits().remoteFileTimeout());
-    return new SpecIntake(props, storage, paths, fetcher, new FfmpegProbe(), recordMapper);
+    return new SpecIntake(props, storage, paths, fetcher, new FfmpegProbe(), recordMapper, stored::restore);
   }
 
   @Bean
@@ -92,8 +104,9 @@ class ServiceConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  RetentionSweeper retentionSweeper(ServiceProperties props, Storage storage, JobQueue queue, Clock clock) {
-    RetentionSweeper s = new RetentionSweeper(props.retention(), storage, queue, clock);
+  RetentionSweeper retentionSweeper(ServiceProperties props, Storage storage, JobQueue queue, Clock clock, JobFiles files,
+      StoredFiles stored) {
+    RetentionSweeper s = new RetentionSweeper(props.retention(), storage, queue, clock, files, stored);
     s.start();
     return s;
   }

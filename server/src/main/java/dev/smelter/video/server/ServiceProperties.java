@@ -25,7 +25,8 @@ public record ServiceProperties(
     @DefaultValue Webhook webhook,
     @DefaultValue Security security,
     @DefaultValue Limits limits,
-    @DefaultValue("PT45M") Duration editTimeout) {
+    @DefaultValue("PT45M") Duration editTimeout,
+    @DefaultValue ObjectStorage storage) {
 
   /**
    * @param timeout a render running longer than this is killed
@@ -97,6 +98,51 @@ public record ServiceProperties(
       @DefaultValue("4096") int height,
       @DefaultValue("14400") double durationSeconds) {}
 
+  /**
+   * Where job inputs and outputs live when workers do not share the API's disk (fleet mode,
+   * docs/storage.md).
+   *
+   * @param url empty = nowhere (files stay in the data dir); {@code s3://bucket[/prefix][?endpoint=URL&region=R&pathStyle=true]}
+   *     or a shared folder ({@code /mnt/render}, {@code file:///mnt/render})
+   * @param endpoint S3-compatible server (MinIO, R2, …); empty = AWS (the URL's {@code endpoint=} wins)
+   * @param accessKey empty = the AWS SDK's default chain (AWS_ACCESS_KEY_ID, profile, instance role)
+   * @param download how {@code /download} serves an output that is only in the store: {@code proxy}
+   *     (through this service, with Range) or {@code redirect} (302 to a pre-signed URL)
+   * @param presignTtl how long pre-signed URLs stay valid
+   * @param presignResults whether {@code downloadUrl} in job results, webhooks and /edit answers is a pre-signed URL
+   * @param keepLocalOutputs whether a worker also keeps the output in its outputs folder
+   * @param cacheDir where workers (and /download) keep fetched objects; empty = {@code <data-dir>/cache}
+   * @param cacheSize the cache's bound; least recently used files go first
+   */
+  public record ObjectStorage(
+      @DefaultValue("") String url,
+      @DefaultValue("") String endpoint,
+      @DefaultValue("us-east-1") String region,
+      @DefaultValue("false") boolean pathStyle,
+      @DefaultValue("") String accessKey,
+      @DefaultValue("") String secretKey,
+      @DefaultValue("proxy") Download download,
+      @DefaultValue("PT1H") Duration presignTtl,
+      @DefaultValue("false") boolean presignResults,
+      @DefaultValue("false") boolean keepLocalOutputs,
+      @DefaultValue("") String cacheDir,
+      @DefaultValue("10GB") org.springframework.util.unit.DataSize cacheSize) {
+    public enum Download { PROXY, REDIRECT }
+
+    public boolean configured() {
+      return !url.isBlank();
+    }
+
+    /** Never shows the secret key (settings end up in logs and error reports). */
+    @Override
+    public String toString() {
+      return "ObjectStorage[url=" + url + ", endpoint=" + endpoint + ", region=" + region + ", pathStyle=" + pathStyle
+          + ", accessKey=" + (accessKey.isEmpty() ? "" : "***") + ", secretKey=" + (secretKey.isEmpty() ? "" : "***")
+          + ", download=" + download + ", presignTtl=" + presignTtl + ", presignResults=" + presignResults
+          + ", keepLocalOutputs=" + keepLocalOutputs + ", cacheDir=" + cacheDir + ", cacheSize=" + cacheSize + "]";
+    }
+  }
+
   /** The render slots to use: the setting, else one per 2 cores and per 2 GiB of memory, at least 1. */
   public int effectiveSlots() {
     if (slots > 0) return slots;
@@ -131,5 +177,10 @@ public record ServiceProperties(
 
   public Path workDir() {
     return dataDir.resolve("work");
+  }
+
+  /** Objects fetched from the store, shared by jobs (same file system as {@link #workDir()}: jobs hard-link them). */
+  public Path cacheDir() {
+    return storage.cacheDir().isBlank() ? dataDir.resolve("cache") : Path.of(storage.cacheDir());
   }
 }

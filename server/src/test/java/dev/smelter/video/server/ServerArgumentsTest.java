@@ -9,9 +9,10 @@ class ServerArgumentsTest {
   @Test
   void shortOptionsMapToProperties() {
     assertThat(ServerApplication.springArguments("--port", "8080", "--data-dir=/srv/data", "--slots", "4", "--host", "0.0.0.0",
-        "--external-url", "https://r.example", "--config", "svc.yaml", "--smelter.worker.max-attempts=5"))
+        "--external-url", "https://r.example", "--storage", "s3://renders?endpoint=http://127.0.0.1:9000", "--config", "svc.yaml",
+        "--smelter.worker.max-attempts=5"))
         .containsExactly("--server.port=8080", "--smelter.data-dir=/srv/data", "--smelter.slots=4", "--server.address=0.0.0.0",
-            "--smelter.external-url=https://r.example", "--spring.config.additional-location=file:svc.yaml",
+            "--smelter.external-url=https://r.example", "--smelter.storage.url=s3://renders?endpoint=http://127.0.0.1:9000", "--spring.config.additional-location=file:svc.yaml",
             "--smelter.worker.max-attempts=5");
   }
 }

@@ -5,8 +5,10 @@ import static dev.smelter.video.server.api.LegacyController.ordered;
 import dev.smelter.video.server.intake.SpecIntake;
 import dev.smelter.video.server.job.Job;
 import dev.smelter.video.server.job.JobEvents;
+import dev.smelter.video.server.job.JobRequest;
 import dev.smelter.video.server.job.JobStatus;
 import dev.smelter.video.server.queue.JobQueue;
+import dev.smelter.video.server.storage.JobFiles;
 import dev.smelter.video.server.worker.RenderDispatcher;
 import dev.smelter.video.spec.Problem;
 import java.io.IOException;
@@ -32,8 +34,12 @@ class JobController {
   private final JobQueue queue;
   private final JobEvents events;
   private final RenderDispatcher dispatcher;
+  private final JobFiles files;
+  private final Errors errors;
 
-  JobController(SpecIntake intake, JobQueue queue, JobEvents events, RenderDispatcher dispatcher) {
+  JobController(SpecIntake intake, JobQueue queue, JobEvents events, RenderDispatcher dispatcher, JobFiles files, Errors errors) {
+    this.files = files;
+    this.errors = errors;
     this.intake = intake;
     this.queue = queue;
     this.events = events;
@@ -49,11 +55,26 @@ class JobController {
           + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""), "problems", Errors.problems(problems)));
     }
     SpecIntake.Accepted accepted = (SpecIntake.Accepted) outcome;
-    JobQueue.Submission s = queue.submit(accepted.request());
+    JobRequest request;
+    try {
+      request = stage(files, accepted.request());
+    } catch (IOException e) {
+      return ResponseEntity.internalServerError().body(ordered("error", "Cannot store the job's inputs", "details", errors.detail(e)));
+    }
+    JobQueue.Submission s = queue.submit(request);
     Map<String, Object> answer = ordered("jobId", s.job().id(), "status", s.job().status().wire(), "statusUrl", "/jobs/" + s.job().id(),
         "message", s.created() ? "Job created successfully" : "Job already exists (same idempotencyKey)");
     if (!accepted.warnings().isEmpty()) answer.put("warnings", accepted.warnings());
     return ResponseEntity.status(s.created() ? 202 : 200).body(answer);
+  }
+
+  /**
+   * Makes the request's inputs reachable by every worker (a no-op without an object store). The
+   * queue assigns job ids on submit; staging is content-addressed and needs none, so it gets a
+   * submission id for its logs.
+   */
+  static JobRequest stage(JobFiles files, JobRequest request) throws IOException {
+    return request.withSpec(files.stageInputs("submission-" + java.util.UUID.randomUUID(), request.spec()));
   }
 
   @GetMapping("/jobs/{id}")

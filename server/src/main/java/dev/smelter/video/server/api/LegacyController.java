@@ -5,12 +5,15 @@ import dev.smelter.video.server.intake.MediaPaths;
 import dev.smelter.video.server.intake.SpecIntake;
 import dev.smelter.video.server.job.Job;
 import dev.smelter.video.server.job.JobEvents;
+import dev.smelter.video.server.job.JobRequest;
 import dev.smelter.video.server.job.JobStatus;
 import dev.smelter.video.server.media.MediaDetails;
 import dev.smelter.video.server.media.MediaDetailsReader;
 import dev.smelter.video.server.queue.JobQueue;
+import dev.smelter.video.server.storage.JobFiles;
 import dev.smelter.video.server.storage.RetentionSweeper;
 import dev.smelter.video.server.storage.Storage;
+import dev.smelter.video.server.storage.StoredFiles;
 import dev.smelter.video.spec.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -58,9 +61,13 @@ class LegacyController {
   private final RetentionSweeper sweeper;
   private final ServiceProperties props;
   private final Errors errors;
+  private final JobFiles jobFiles;
+  private final StoredFiles stored;
 
   LegacyController(SpecIntake intake, JobQueue queue, JobEvents events, Storage storage, MediaPaths paths,
-      MediaDetailsReader details, RetentionSweeper sweeper, ServiceProperties props, Errors errors) {
+      MediaDetailsReader details, RetentionSweeper sweeper, ServiceProperties props, Errors errors, JobFiles jobFiles, StoredFiles stored) {
+    this.jobFiles = jobFiles;
+    this.stored = stored;
     this.intake = intake;
     this.queue = queue;
     this.waiter = new EditWaiter(queue, events);
@@ -110,7 +117,13 @@ class LegacyController {
           "details", problems.stream().map(Problem::toString).collect(Collectors.joining("; ")), "problems", Errors.problems(problems)));
     }
     SpecIntake.Accepted accepted = (SpecIntake.Accepted) outcome;
-    Job job = queue.submit(accepted.request()).job();
+    JobRequest request;
+    try {
+      request = JobController.stage(jobFiles, accepted.request());
+    } catch (IOException e) {
+      return ResponseEntity.internalServerError().body(ordered("error", "Video editing failed", "details", errors.detail(e)));
+    }
+    Job job = queue.submit(request).job();
     Optional<Job> done = waiter.awaitTerminal(job.id(), props.editTimeout());
     if (done.isEmpty()) {
       return ResponseEntity.internalServerError().body(ordered("error", "Video editing failed",
@@ -121,7 +134,13 @@ class LegacyController {
           "details", done.get().error().orElse(done.get().status().wire())));
     }
     String name = done.get().outputFilename();
-    if (!Files.isRegularFile(storage.outputsDir().resolve(name))) {
+    boolean created;
+    try {
+      created = stored.outputExists(name);
+    } catch (IOException e) {
+      created = false;
+    }
+    if (!created) {
       return ResponseEntity.internalServerError().body(ordered("error", "Video editing failed", "details", "Output file was not created"));
     }
     return ResponseEntity.ok(ordered("message", "Video editing completed successfully", "outputPath", "/outputs/" + name,
@@ -141,6 +160,7 @@ class LegacyController {
         try (InputStream in = f.getInputStream()) {
           Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         }
+        stored.uploaded(target);
         saved.add(ordered("originalName", original, "filename", name, "path", "/app/uploads/" + name, "size", f.getSize(),
             "url", "/uploads/" + name));
       }
@@ -160,19 +180,24 @@ class LegacyController {
 
   @GetMapping("/uploads/{filename}")
   ResponseEntity<?> uploaded(@PathVariable String filename) {
+    if (!Storage.safeName(filename)) return Errors.notFound();
     Path f = storage.uploadsDir().resolve(filename);
-    if (!Storage.safeName(filename) || !Files.isRegularFile(f)) return Errors.notFound();
+    stored.restore(f);
+    if (!Files.isRegularFile(f)) return Errors.notFound();
     MediaType type = MediaTypeFactory.getMediaType(filename).orElse(MediaType.APPLICATION_OCTET_STREAM);
     return ResponseEntity.ok().contentType(type).body(new FileSystemResource(f));
   }
 
   @GetMapping("/download/{filename}")
-  ResponseEntity<?> download(@PathVariable String filename) {
-    Path f = storage.outputsDir().resolve(filename);
-    if (!Storage.safeName(filename) || !Files.isRegularFile(f)) {
+  ResponseEntity<?> download(@PathVariable String filename) throws IOException {
+    // With an object store: a pre-signed redirect (download=redirect), or the store's copy served from the cache.
+    Optional<java.net.URI> redirect = stored.redirect(filename);
+    if (redirect.isPresent()) return ResponseEntity.status(302).location(redirect.get()).build();
+    Optional<Path> f = stored.output(filename);
+    if (f.isEmpty()) {
       return ResponseEntity.status(404).body(ordered("error", "File not found"));
     }
-    Resource body = new FileSystemResource(f);
+    Resource body = new FileSystemResource(f.get());
     // Spring answers Range requests for a Resource body (206 with the asked-for bytes).
     return ResponseEntity.ok().contentType(MediaType.parseMediaType("video/mp4"))
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
@@ -182,21 +207,29 @@ class LegacyController {
 
   @GetMapping("/files")
   Map<String, Object> files() throws IOException {
-    List<Map<String, Object>> list = new ArrayList<>();
+    java.util.TreeMap<String, Map<String, Object>> byName = new java.util.TreeMap<>();
+    // Outputs in the object store (fleet mode), then this node's own, which win for the same name.
+    for (var o : stored.storedOutputs()) {
+      String name = o.key().substring(o.key().indexOf('/') + 1);
+      if (name.contains("/")) continue;
+      byName.put(name, ordered("filename", name, "size", o.size(), "created", JsTime.of(o.lastModified()),
+          "modified", JsTime.of(o.lastModified()), "downloadUrl", storage.downloadUrl(name)));
+    }
     try (var s = Files.list(storage.outputsDir())) {
       for (Path p : s.sorted().toList()) {
         BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
         String name = p.getFileName().toString();
-        list.add(ordered("filename", name, "size", a.size(), "created", JsTime.of(a.creationTime().toInstant()),
+        byName.put(name, ordered("filename", name, "size", a.size(), "created", JsTime.of(a.creationTime().toInstant()),
             "modified", JsTime.of(a.lastModifiedTime().toInstant()), "downloadUrl", storage.downloadUrl(name)));
       }
     }
+    List<Map<String, Object>> list = new ArrayList<>(byName.values());
     return ordered("files", list, "count", list.size());
   }
 
   @GetMapping("/metadata/{filename}")
   ResponseEntity<Map<String, Object>> metadata(@PathVariable String filename) throws IOException {
-    Optional<Storage.Located> found = storage.locate(filename);
+    Optional<Storage.Located> found = stored.locate(filename);
     if (found.isEmpty()) {
       return ResponseEntity.status(404).body(ordered("error", "File not found",
           "message", "File '" + filename + "' not found in outputs or uploads directories"));
@@ -227,6 +260,7 @@ class LegacyController {
     if (p == null || !p.isString() || p.asString().isBlank()) return ResponseEntity.badRequest().body(ordered("error", "audioPath is required"));
     String audioPath = p.asString();
     MediaPaths.Resolved resolved = paths.resolve(audioPath);
+    if (resolved instanceof MediaPaths.Local(Path local)) stored.restore(local);
     if (!(resolved instanceof MediaPaths.Local(Path file)) || !Files.isRegularFile(file)) {
       String why = resolved instanceof MediaPaths.Refused(String reason) ? reason : "file not found";
       return ResponseEntity.status(404).body(ordered("error", "Could not read audio file", "audioPath", audioPath, "details", why));

@@ -7,15 +7,15 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** One string in a spec that names a file Editly would read, with its JSON path. */
-record MediaField(ObjectNode owner, String key, String path, String value) {
+public record MediaField(ObjectNode owner, String key, String path, String value) {
   private static final List<String> LAYER_KEYS = List.of("path", "fontPath", "fragmentPath", "vertexPath");
 
-  void set(String newValue) {
+  public void set(String newValue) {
     owner.put(key, newValue);
   }
 
   /** Every media path of an Editly spec: layers, audio tracks, background audio, fonts in defaults. */
-  static List<MediaField> all(ObjectNode spec) {
+  public static List<MediaField> all(ObjectNode spec) {
     List<MediaField> out = new ArrayList<>();
     add(out, spec, "audioFilePath", "");
     if (spec.get("audioTracks") instanceof ArrayNode tracks) {

@@ -54,8 +54,16 @@ public final class SpecIntake {
   private final RemoteFetcher fetcher;
   private final MediaProbe probe;
   private final ObjectMapper json;
+  private final java.util.function.Consumer<Path> beforeUse;
 
   public SpecIntake(ServiceProperties props, Storage storage, MediaPaths paths, RemoteFetcher fetcher, MediaProbe probe, ObjectMapper json) {
+    this(props, storage, paths, fetcher, probe, json, p -> {});
+  }
+
+  /** {@code beforeUse} sees every local media file first (fleet mode fetches uploads another API node received). */
+  public SpecIntake(ServiceProperties props, Storage storage, MediaPaths paths, RemoteFetcher fetcher, MediaProbe probe, ObjectMapper json,
+      java.util.function.Consumer<Path> beforeUse) {
+    this.beforeUse = beforeUse;
     this.props = props;
     this.storage = storage;
     this.paths = paths;
@@ -127,7 +135,10 @@ public final class SpecIntake {
     Path staging = null;
     for (MediaField f : MediaField.all(spec)) {
       switch (paths.resolve(f.value())) {
-        case MediaPaths.Local l -> f.set(l.file().toString());
+        case MediaPaths.Local l -> {
+          beforeUse.accept(l.file());
+          f.set(l.file().toString());
+        }
         case MediaPaths.Refused r -> problems.add(new Problem(prefix + f.path(), r.reason() + ": " + f.value()));
         case MediaPaths.Remote r -> {
           if (!props.security().allowRemote()) {

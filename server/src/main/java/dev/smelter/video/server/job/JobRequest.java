@@ -11,4 +11,8 @@ public record JobRequest(
     Optional<String> progressUrl,
     Optional<JsonNode> metadata,
     int priority,
-    Optional<String> idempotencyKey) {}
+    Optional<String> idempotencyKey) {
+  public JobRequest withSpec(JsonNode newSpec) {
+    return new JobRequest(newSpec, outputFilename, callback, progressUrl, metadata, priority, idempotencyKey);
+  }
+}

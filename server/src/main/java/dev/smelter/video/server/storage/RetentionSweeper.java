@@ -10,8 +10,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,9 +36,19 @@ public final class RetentionSweeper implements AutoCloseable {
   private final Storage storage;
   private final JobQueue queue;
   private final Clock clock;
+  private final JobFiles jobFiles;
+  private final StoredFiles stored;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
 
   public RetentionSweeper(ServiceProperties.Retention config, Storage storage, JobQueue queue, Clock clock) {
+    this(config, storage, queue, clock, new SharedFolderJobFiles(storage), new StoredFiles(storage, Optional.empty(), Optional.empty(), null));
+  }
+
+  /** {@code jobFiles} discards what removed jobs staged; {@code stored} sweeps the object store, if any. */
+  public RetentionSweeper(ServiceProperties.Retention config, Storage storage, JobQueue queue, Clock clock, JobFiles jobFiles,
+      StoredFiles stored) {
+    this.jobFiles = jobFiles;
+    this.stored = stored;
     this.config = config;
     this.storage = storage;
     this.queue = queue;
@@ -69,10 +81,18 @@ public final class RetentionSweeper implements AutoCloseable {
         }
       }
     }
+    Set<String> inUse = new HashSet<>();
     for (Job job : queue.list(Optional.empty(), 0, Integer.MAX_VALUE)) {
       if (job.status().terminal() && job.finishedAt().map(t -> t.isBefore(cutoff)).orElse(false)) {
         storage.deleteJobDir(job.id());
+        try {
+          jobFiles.discard(job.id());
+        } catch (IOException e) {
+          LOG.log(Level.FINE, "cannot discard the files of job " + job.id(), e);
+        }
         queue.remove(job.id());
+      } else if (!job.status().terminal()) {
+        inUse.addAll(ObjectStoreJobFiles.keysOf(job.spec()));
       }
     }
     try (Stream<Path> dirs = Files.list(storage.jobDir("x").getParent())) {
@@ -97,7 +117,8 @@ public final class RetentionSweeper implements AutoCloseable {
         }
       }
     }
-    return new Swept(files, bytes);
+    Swept remote = stored.sweep(limit, cutoff, inUse);
+    return new Swept(files + remote.filesDeleted(), bytes + remote.bytesFreed());
   }
 
   /** Regular files directly in a folder, with size and modification time. */

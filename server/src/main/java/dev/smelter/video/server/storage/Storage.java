@@ -14,6 +14,14 @@ import java.util.stream.Stream;
 
 /** The service's folders (uploads, outputs, shared files, job folders) and names within them. */
 public final class Storage {
+  /** Where a finished output can be downloaded when not from this service (a pre-signed store URL). */
+  @FunctionalInterface
+  public interface Links {
+    Optional<String> downloadUrl(String filename);
+
+    Links NONE = name -> Optional.empty();
+  }
+
   /** One path segment, no separators or control characters, not "." or "..". */
   private static final Pattern SAFE_NAME = Pattern.compile("[^/\\\\\\x00-\\x1f]{1,255}");
 
@@ -22,8 +30,14 @@ public final class Storage {
   private final Path files;
   private final Path work;
   private final String externalUrl;
+  private final Links links;
 
   public Storage(ServiceProperties props) {
+    this(props, Links.NONE);
+  }
+
+  public Storage(ServiceProperties props, Links links) {
+    this.links = links;
     try {
       this.uploads = Files.createDirectories(props.uploadsDir()).toRealPath();
       this.outputs = Files.createDirectories(props.outputsDir()).toRealPath();
@@ -56,8 +70,13 @@ public final class Storage {
     return SAFE_NAME.matcher(name).matches() && !name.equals(".") && !name.equals("..");
   }
 
-  /** {@code <external>/download/<name>}, or the relative form when no external URL is configured. */
+  /**
+   * {@code <external>/download/<name>}, or the relative form when no external URL is configured; a
+   * pre-signed object store URL instead when so configured.
+   */
   public String downloadUrl(String filename) {
+    Optional<String> direct = links.downloadUrl(filename);
+    if (direct.isPresent()) return direct.get();
     return externalUrl + "/download/" + URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20");
   }
 

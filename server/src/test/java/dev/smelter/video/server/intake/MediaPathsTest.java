@@ -32,7 +32,8 @@ class MediaPathsTest {
     assertThat(paths.resolve("https://example.com/a.png")).isInstanceOf(MediaPaths.Remote.class);
 
     for (String bad : List.of("/app/uploads/../secret.txt", "..\\\\secret.txt", "/etc/passwd", "link.png", "file:///etc/passwd",
-        secret.toString())) {
+        // Staged specs name objects as store:<key>; clients cannot, or they could read any object.
+        "store:inputs/abc.png", "store:outputs/other-client.mp4", secret.toString())) {
       assertThat(paths.resolve(bad)).as(bad).isInstanceOf(MediaPaths.Refused.class);
     }
   }
