@@ -26,6 +26,27 @@ public class ServerApplication {
     return app.run(springArguments(args).toArray(String[]::new));
   }
 
+  /**
+   * A fleet render worker (docs/fleet.md): the same parts without HTTP, {@code smelter.role=worker}.
+   * Takes {@code --redis URL}, {@code --slots N}, {@code --data-dir DIR}, {@code --gpu MODE},
+   * {@code --config FILE} and any {@code --smelter.<setting>=VALUE}.
+   */
+  public static ConfigurableApplicationContext startWorker(String... args) {
+    SpringApplication app = new SpringApplication(ServerApplication.class);
+    app.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
+    app.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
+    app.setLogStartupInfo(false);
+    List<String> spring = springArguments(args);
+    spring.add("--smelter.role=worker");
+    ConfigurableApplicationContext context = app.run(spring.toArray(String[]::new));
+    if (!context.getBeansOfType(dev.smelter.video.server.fleet.FleetWorker.class).isEmpty()) {
+      System.out.println("smelter-video worker " + context.getBean(dev.smelter.video.server.fleet.FleetRedis.class).nodeId() + " ready");
+      return context;
+    }
+    context.close();
+    throw new IllegalArgumentException("a worker needs the fleet's Redis: --redis redis://HOST:PORT (or SMELTER_REDIS_URL)");
+  }
+
   /** Our short options become Spring properties; anything else passes through. */
   static List<String> springArguments(String... args) {
     List<String> out = new ArrayList<>();
@@ -39,6 +60,8 @@ public class ServerApplication {
         case "--slots" -> "smelter.slots";
         case "--external-url" -> "smelter.external-url";
         case "--config" -> "spring.config.additional-location";
+        case "--redis" -> "smelter.redis.url";
+        case "--gpu" -> "smelter.worker.gpu";
         default -> null;
       };
       if (property == null) {
