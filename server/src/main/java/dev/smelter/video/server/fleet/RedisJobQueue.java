@@ -317,7 +317,7 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
       } else {
         next = job.claimed(now);
       }
-      Optional<Long> stored = store(job, next, h.get(1).getValue(), next.status().active() ? redis.nodeId() : "-");
+      Optional<Long> stored = store(job, next, h.get(1).getValue(), next.status().active() ? redis.nodeId() : "");
       if (stored.isEmpty()) return Optional.empty(); // record gone
       if (stored.get() < 0) continue; // changed meanwhile: look again
       if (!next.status().active()) return Optional.empty();
@@ -340,7 +340,8 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
       Job current = json.readValue(record, Job.class);
       Job next = change.apply(current);
       if (next == current) return Optional.of(current);
-      Optional<Long> stored = store(current, next, h.get(1).getValue(), next.status().active() ? "" : "-");
+      // The owner stays on a finished job (who rendered it) and is cleared when it is queued again.
+      Optional<Long> stored = store(current, next, h.get(1).getValue(), next.status() == JobStatus.QUEUED ? "-" : "");
       if (stored.isEmpty()) return Optional.empty();
       if (stored.get() >= 0) return Optional.of(next);
     }
