@@ -38,13 +38,32 @@ public class ServerApplication {
     app.setLogStartupInfo(false);
     List<String> spring = springArguments(args);
     spring.add("--smelter.role=worker");
+    if (!redisConfigured(spring)) throw new IllegalArgumentException(NO_REDIS);
     ConfigurableApplicationContext context = app.run(spring.toArray(String[]::new));
     if (!context.getBeansOfType(dev.smelter.video.server.fleet.FleetWorker.class).isEmpty()) {
       System.out.println("smelter-video worker " + context.getBean(dev.smelter.video.server.fleet.FleetRedis.class).nodeId() + " ready");
       return context;
     }
-    context.close();
-    throw new IllegalArgumentException("a worker needs the fleet's Redis: --redis redis://HOST:PORT (or SMELTER_REDIS_URL)");
+    context.close(); // a config file without the URL
+    throw new IllegalArgumentException(NO_REDIS);
+  }
+
+  private static final String NO_REDIS = "a worker needs the fleet's Redis: --redis redis://HOST:PORT (or SMELTER_REDIS_URL)";
+
+  /**
+   * Whether the Redis URL is given on the command line or in the environment, or may be in a config
+   * file (checked once the context runs): fails fast, before Spring starts, in the common case.
+   */
+  static boolean redisConfigured(List<String> springArgs) {
+    var env = new org.springframework.core.env.StandardEnvironment();
+    env.getPropertySources().addFirst(new org.springframework.core.env.SimpleCommandLinePropertySource(springArgs.toArray(String[]::new)));
+    org.springframework.boot.context.properties.source.ConfigurationPropertySources.attach(env);
+    boolean url = !org.springframework.boot.context.properties.bind.Binder.get(env).bind("smelter.redis.url", String.class).orElse("").isBlank();
+    boolean files = springArgs.stream().anyMatch(a -> a.startsWith("--spring.config"))
+        || java.nio.file.Files.exists(java.nio.file.Path.of("application.properties"))
+        || java.nio.file.Files.exists(java.nio.file.Path.of("application.yaml"))
+        || java.nio.file.Files.exists(java.nio.file.Path.of("config"));
+    return url || files;
   }
 
   /** Our short options become Spring properties; anything else passes through. */

@@ -74,6 +74,7 @@ class ServiceConfiguration {
     WebhookDispatcher d = new WebhookDispatcher(queue, props.webhook(), recordMapper, clock, lease);
     d.resumePending();
     if (props.redis().enabled() && !props.workerRole()) d.resumeEvery(Duration.ofMinutes(1));
+    if (queue instanceof dev.smelter.video.server.fleet.RedisJobQueue redis) redis.onGaveUp(d::deliverLater);
     return d;
   }
 

@@ -180,10 +180,15 @@ class FleetTest {
       owners.add(owner(ids.get(i)));
     }
     assertThat(owners).as("both workers rendered").contains("w1", "w2");
+    // The synchronous legacy call waits on the API node for a render done elsewhere.
+    var edit = api.http.post("/edit", "{\"editSpec\":" + JobApiTest.tinySpec("gold", 0.5) + ",\"outputFilename\":\"fleet-edit.mp4\"}");
+    assertThat(edit.statusCode()).as(edit.body()).isEqualTo(200);
+    assertThat(videoSeconds(data.resolve("outputs/fleet-edit.mp4"))).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.01));
     for (String id : ids) assertThat(awaitWebhooks(id, Duration.ofSeconds(20))).isEqualTo(1);
     JsonNode stats = Http.json(api.http.get("/queue/stats"));
-    assertThat(stats.get("completed").asInt()).isEqualTo(4);
+    assertThat(stats.get("completed").asInt()).isEqualTo(5);
     assertThat(stats.get("waiting").asInt()).isZero();
+    assertThat(stats.get("slots").asInt()).isEqualTo(2);
   }
 
   @Test
@@ -217,7 +222,7 @@ class FleetTest {
       assertThat(awaitWebhooks(id, Duration.ofSeconds(20))).isEqualTo(1);
     }
     JsonNode all = Http.json(api.http.get("/jobs?limit=500"));
-    assertThat(all.get("count").asInt()).isEqualTo(8); // the earlier tests' 5 and these 3
+    assertThat(all.get("count").asInt()).isEqualTo(9); // the earlier tests' 6 and these 3
   }
 
   @Test

@@ -32,8 +32,11 @@ class JobController {
   private final JobQueue queue;
   private final JobEvents events;
   private final RenderDispatcher dispatcher;
+  private final Optional<dev.smelter.video.server.fleet.WorkerRegistry> workers;
 
-  JobController(SpecIntake intake, JobQueue queue, JobEvents events, RenderDispatcher dispatcher) {
+  JobController(SpecIntake intake, JobQueue queue, JobEvents events, RenderDispatcher dispatcher,
+      org.springframework.beans.factory.ObjectProvider<dev.smelter.video.server.fleet.WorkerRegistry> workers) {
+    this.workers = Optional.ofNullable(workers.getIfAvailable());
     this.intake = intake;
     this.queue = queue;
     this.events = events;
@@ -91,7 +94,9 @@ class JobController {
   Map<String, Object> stats() {
     JobQueue.Stats s = queue.stats();
     return ordered("waiting", s.queued(), "active", s.active(), "completed", s.completed(), "failed", s.failed(),
-        "cancelled", s.cancelled(), "total", s.total(), "slots", dispatcher.slots());
+        "cancelled", s.cancelled(), "total", s.total(),
+        // In a fleet: every live worker's slots, plus this node's own if it renders.
+        "slots", dispatcher.slots() + workers.map(w -> w.list().stream().mapToInt(x -> x.slots()).sum()).orElse(0));
   }
 
   /** Server-sent events: one {@code job} event per change, ending after the terminal state and its webhook. */

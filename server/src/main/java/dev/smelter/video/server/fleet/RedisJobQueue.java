@@ -181,6 +181,7 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
   private final Thread keeper;
   private final AtomicLong lastReclaim;
   private volatile boolean closed;
+  private volatile java.util.function.Consumer<Job> onGaveUp = j -> {};
 
   public RedisJobQueue(FleetRedis redis, ObjectMapper json, JobEvents events, Clock clock, Settings settings) {
     this.redis = redis;
@@ -320,7 +321,10 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
       Optional<Long> stored = store(job, next, h.get(1).getValue(), next.status().active() ? redis.nodeId() : "");
       if (stored.isEmpty()) return Optional.empty(); // record gone
       if (stored.get() < 0) continue; // changed meanwhile: look again
-      if (!next.status().active()) return Optional.empty();
+      if (!next.status().active()) {
+        onGaveUp.accept(next);
+        return Optional.empty();
+      }
       held.put(id, new Held(stream, entry, next.attempts()));
       return Optional.of(next);
     }
@@ -418,6 +422,11 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
     List<String> out = new ArrayList<>();
     json.readTree(encoded).forEach(n -> out.add(n.asString()));
     return out;
+  }
+
+  /** Called with a job this node failed because its workers kept dying (its terminal webhook is due). */
+  public void onGaveUp(java.util.function.Consumer<Job> listener) {
+    this.onGaveUp = listener;
   }
 
   /** Ids of the jobs this node holds claims on. */
