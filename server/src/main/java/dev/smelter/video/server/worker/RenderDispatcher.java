@@ -110,6 +110,11 @@ public final class RenderDispatcher implements AutoCloseable {
         return;
       } catch (RuntimeException e) {
         LOG.log(Level.SEVERE, "render slot error", e);
+        try {
+          Thread.sleep(1000); // pacing: a queue that is down (Redis unreachable) is not retried in a tight loop
+        } catch (InterruptedException stop) {
+          return;
+        }
       }
     }
   }
