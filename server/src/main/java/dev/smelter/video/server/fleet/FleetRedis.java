@@ -6,7 +6,6 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -80,10 +79,6 @@ public final class FleetRedis implements AutoCloseable {
 
   public void publish(String channel, String message) {
     connection.async().publish(channel, message); // fire and forget: a listener that misses it polls anyway
-  }
-
-  static long pid() {
-    return ManagementFactory.getRuntimeMXBean().getPid();
   }
 
   @Override

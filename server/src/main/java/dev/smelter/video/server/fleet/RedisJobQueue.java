@@ -491,11 +491,27 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
     }
   }
 
+  /**
+   * Stops the heartbeat. A node that holds no claims (a drained worker) also leaves the consumer
+   * group, so the group lists only live consumers and those a crash left behind.
+   */
   @Override
   public void close() {
     closed = true;
     keeper.interrupt();
     remoteEvents.shutdownNow();
     wakeUp();
+    if (!held.isEmpty()) return; // its entries must stay pending for a takeover
+    try {
+      for (String p : cmd.zrange(keys.priorities(), 0, -1)) {
+        String stream = keys.queue(Integer.parseInt(p));
+        // Only if nothing of ours is pending there (DELCONSUMER would drop pending entries).
+        boolean mine = !cmd.xpending(stream, Consumer.from(FleetKeys.GROUP, redis.nodeId()), io.lettuce.core.Range.create("-", "+"),
+            io.lettuce.core.Limit.from(1)).isEmpty();
+        if (!mine) cmd.xgroupDelconsumer(stream, Consumer.from(FleetKeys.GROUP, redis.nodeId()));
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "cannot leave the consumer group", e);
+    }
   }
 }
