@@ -144,8 +144,10 @@ public final class RenderDispatcher implements AutoCloseable {
 
   private void run(Job job, WorkerProcess worker) throws InterruptedException {
     Path jobDir = storage.jobDir(job.id());
-    Path rendered = jobDir.resolve("render." + extension(job.outputFilename()));
-    Path specFile = jobDir.resolve("spec.json");
+    // Per attempt: fleet workers sharing a data folder share the job folder, and a stale attempt that
+    // has not yet noticed the takeover must not write over the file the current one renders.
+    Path rendered = jobDir.resolve("render-" + job.attempts() + "." + extension(job.outputFilename()));
+    Path specFile = jobDir.resolve("spec-" + job.attempts() + ".json");
     try {
       Files.createDirectories(jobDir);
       ObjectNode spec = (ObjectNode) files.fetchInputs(job.id(), job.spec(), jobDir).deepCopy();
