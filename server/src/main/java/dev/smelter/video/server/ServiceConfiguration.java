@@ -1,6 +1,7 @@
 package dev.smelter.video.server;
 
 import dev.smelter.video.render.media.FfmpegProbe;
+import dev.smelter.video.server.fleet.RedisJobQueue;
 import dev.smelter.video.server.intake.MediaPaths;
 import dev.smelter.video.server.intake.RemoteFetcher;
 import dev.smelter.video.server.intake.SpecIntake;
@@ -12,6 +13,7 @@ import dev.smelter.video.server.storage.RetentionSweeper;
 import dev.smelter.video.server.storage.JobFiles;
 import dev.smelter.video.server.storage.SharedFolderJobFiles;
 import dev.smelter.video.server.storage.Storage;
+import dev.smelter.video.server.webhook.DeliveryLease;
 import dev.smelter.video.server.webhook.WebhookDispatcher;
 import dev.smelter.video.server.worker.RenderDispatcher;
 import dev.smelter.video.server.worker.WorkerProcess;
@@ -19,9 +21,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.context.annotation.Conditional;
-import dev.smelter.video.server.webhook.DeliveryLease;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.ObjectMapper;
@@ -74,7 +75,7 @@ class ServiceConfiguration {
     WebhookDispatcher d = new WebhookDispatcher(queue, props.webhook(), recordMapper, clock, lease);
     d.resumePending();
     if (props.redis().enabled() && !props.workerRole()) d.resumeEvery(Duration.ofMinutes(1));
-    if (queue instanceof dev.smelter.video.server.fleet.RedisJobQueue redis) redis.onGaveUp(d::deliverLater);
+    if (queue instanceof RedisJobQueue redis) redis.onGaveUp(d::deliverLater);
     return d;
   }
 
