@@ -164,7 +164,14 @@ public final class RenderDispatcher implements AutoCloseable {
     try {
       // A change that raced the claim must still stop this run.
       if (queue.get(job.id()).map(j -> !mine(job, j)).orElse(true)) worker.cancel();
-      outcome = worker.run(specFile, jobDir, seedOf(job.id()), props.worker().timeout(), props.worker().stallTimeout(), p -> progress(job, p));
+      outcome = worker.run(specFile, jobDir, seedOf(job.id()), props.worker().timeout(), props.worker().stallTimeout(), p -> {
+        try {
+          progress(job, p);
+        } catch (RuntimeException e) {
+          // Progress is best effort: a queue that is briefly unreachable must not stop reading the render's output.
+          LOG.log(Level.WARNING, "cannot record progress of " + job.id(), e);
+        }
+      });
     } finally {
       close(watch);
     }
