@@ -33,6 +33,10 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--config", description = "Extra config file (.properties or .yaml).") Path config;
 
+  @Option(names = "--redis", description = "Fleet mode: the shared Redis queue, redis://[:password@]host:port[/db] or rediss:// "
+      + "for TLS (env SMELTER_REDIS_URL; see docs/fleet.md). Renders then run on `worker` processes, "
+      + "here only if --slots is given.") String redis;
+
   /** Exit code meaning "do not exit": the server's non-daemon threads own the process now. */
   static final int KEEP_RUNNING = Integer.MIN_VALUE;
 
@@ -48,6 +52,7 @@ final class ServeCommand implements Callable<Integer> {
     if (externalUrl != null) args.addAll(List.of("--external-url", externalUrl));
     if (storage != null) args.addAll(List.of("--storage", storage));
     if (config != null) args.addAll(List.of("--config", config.toString()));
+    if (redis != null) args.addAll(List.of("--redis", redis));
     args.addAll(passThrough);
     ServerApplication.start(args.toArray(String[]::new));
     return KEEP_RUNNING;

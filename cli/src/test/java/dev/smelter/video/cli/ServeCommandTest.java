@@ -7,20 +7,44 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** {@code serve} is registered and documents its options. */
+/** {@code serve} and {@code worker} are registered and document their options. */
 class ServeCommandTest {
   @Test
   void helpListsTheServeOptions() {
+    assertThat(help("serve")).contains("--port", "--data-dir", "--slots", "--host", "--external-url", "--config", "--redis");
+  }
+
+  @Test
+  void helpListsTheWorkerOptions() {
+    assertThat(help("worker")).contains("--redis", "--slots", "--data-dir", "--gpu", "--config", "docs/fleet.md");
+  }
+
+  @Test
+  void aWorkerWithoutRedisSaysWhatItNeeds() {
+    PrintStream old = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code;
+    try {
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      code = Main.run("worker", "--data-dir", System.getProperty("java.io.tmpdir") + "/smelter-worker-test", "--slots", "1");
+    } finally {
+      System.setErr(old);
+    }
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--redis redis://");
+  }
+
+  private static String help(String command) {
     PrintStream old = System.out;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int code;
     try {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      code = Main.run("serve", "--help");
+      code = Main.run(command, "--help");
     } finally {
       System.setOut(old);
     }
     assertThat(code).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("--port", "--data-dir", "--slots", "--host", "--external-url", "--config");
+    return out.toString(StandardCharsets.UTF_8);
   }
 }

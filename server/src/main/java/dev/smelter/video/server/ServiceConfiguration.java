@@ -1,6 +1,7 @@
 package dev.smelter.video.server;
 
 import dev.smelter.video.render.media.FfmpegProbe;
+import dev.smelter.video.server.fleet.RedisJobQueue;
 import dev.smelter.video.server.intake.MediaPaths;
 import dev.smelter.video.server.intake.RemoteFetcher;
 import dev.smelter.video.server.intake.SpecIntake;
@@ -13,13 +14,16 @@ import dev.smelter.video.server.storage.JobFiles;
 import dev.smelter.video.server.storage.ServiceStorage;
 import dev.smelter.video.server.storage.Storage;
 import dev.smelter.video.server.storage.StoredFiles;
+import dev.smelter.video.server.webhook.DeliveryLease;
 import dev.smelter.video.server.webhook.WebhookDispatcher;
 import dev.smelter.video.server.worker.RenderDispatcher;
 import dev.smelter.video.server.worker.WorkerProcess;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.ObjectMapper;
@@ -60,15 +64,30 @@ class ServiceConfiguration {
     return new JobEvents();
   }
 
+  /** The embedded queue; fleet mode has the Redis one ({@link FleetConfiguration}). */
   @Bean
+  @Conditional(FleetMode.Off.class)
   JobQueue jobQueue(ServiceProperties props, ObjectMapper recordMapper, JobEvents events, Clock clock) throws IOException {
     return new FileJobQueue(props.jobsDir(), recordMapper, events, clock);
   }
 
   @Bean
-  WebhookDispatcher webhookDispatcher(JobQueue queue, ServiceProperties props, ObjectMapper recordMapper, Clock clock) {
-    WebhookDispatcher d = new WebhookDispatcher(queue, props.webhook(), recordMapper, clock);
+  @Conditional(FleetMode.Off.class)
+  DeliveryLease deliveryLease() {
+    return DeliveryLease.local();
+  }
+
+  /**
+   * Resumes pending deliveries now; in a fleet, API nodes also look every minute for deliveries that
+   * a node which died mid-delivery left behind (its lease expires).
+   */
+  @Bean(destroyMethod = "close")
+  WebhookDispatcher webhookDispatcher(JobQueue queue, ServiceProperties props, ObjectMapper recordMapper, Clock clock,
+      DeliveryLease lease) {
+    WebhookDispatcher d = new WebhookDispatcher(queue, props.webhook(), recordMapper, clock, lease);
     d.resumePending();
+    if (props.redis().enabled() && !props.workerRole()) d.resumeEvery(Duration.ofMinutes(1));
+    if (queue instanceof RedisJobQueue redis) redis.onGaveUp(d::deliverLater);
     return d;
   }
 
@@ -79,10 +98,12 @@ class ServiceConfiguration {
 
   @Bean(destroyMethod = "close")
   RenderDispatcher renderDispatcher(JobQueue queue, Storage storage, JobFiles files, ServiceProperties props,
-      WebhookDispatcher webhooks, ObjectMapper recordMapper, Clock clock) {
+      WebhookDispatcher webhooks, ObjectMapper recordMapper, JobEvents events, Clock clock) {
     WorkerProcess.Launch launch = WorkerProcess.Launch.current(props.worker().javaOptions(), props.worker().gpu(), props.worker().threads());
-    RenderDispatcher d = new RenderDispatcher(queue, storage, files, props, launch, webhooks, recordMapper, clock);
-    d.start(props.effectiveSlots());
+    // A fleet worker drains on SIGTERM; an API node hands its local renders back at once.
+    Duration drain = props.workerRole() ? props.redis().drainTimeout() : Duration.ZERO;
+    RenderDispatcher d = new RenderDispatcher(queue, storage, files, props, launch, webhooks, recordMapper, events, drain, clock);
+    d.start(props.renderSlots());
     return d;
   }
 
@@ -115,6 +136,7 @@ class ServiceConfiguration {
   @Bean
   ApiKeyFilter apiKeyFilter(ServiceProperties props, Environment env) throws IOException {
     String address = env.getProperty("server.address", "0.0.0.0");
+    if (props.workerRole()) return new ApiKeyFilter(props.security().apiKeys()); // a worker serves no HTTP
     boolean loopback = InetAddress.getByName(address).isLoopbackAddress();
     if (!loopback && props.security().apiKeys().isEmpty() && !props.security().allowAnonymous()) {
       throw new IllegalStateException("listening on " + address + " needs API keys (smelter.security.api-keys) "

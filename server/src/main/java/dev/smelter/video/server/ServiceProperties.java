@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir where uploads, outputs, job records and job folders live
  * @param slots renders at a time; 0 = derived from cores and memory
  * @param externalUrl public base URL for {@code downloadUrl}; empty = relative URLs (v1–v2 workflows)
+ * @param redis fleet mode: the shared Redis queue (empty URL = the embedded queue)
+ * @param role {@code api} (HTTP API; renders locally only with the embedded queue or explicit slots)
+ *     or {@code worker} (a fleet render worker without HTTP)
  */
 @ConfigurationProperties(prefix = "smelter")
 public record ServiceProperties(
@@ -26,7 +29,9 @@ public record ServiceProperties(
     @DefaultValue Security security,
     @DefaultValue Limits limits,
     @DefaultValue("PT45M") Duration editTimeout,
-    @DefaultValue ObjectStorage storage) {
+    @DefaultValue ObjectStorage storage,
+    @DefaultValue Redis redis,
+    @DefaultValue("api") String role) {
 
   /**
    * @param timeout a render running longer than this is killed
@@ -141,6 +146,44 @@ public record ServiceProperties(
           + ", download=" + download + ", presignTtl=" + presignTtl + ", presignResults=" + presignResults
           + ", keepLocalOutputs=" + keepLocalOutputs + ", cacheDir=" + cacheDir + ", cacheSize=" + cacheSize + "]";
     }
+  }
+
+  /**
+   * Fleet mode (docs/fleet.md).
+   *
+   * @param url {@code redis://[user:password@]host:port[/db]} or {@code rediss://} for TLS; empty = embedded queue
+   * @param namespace prefix of every key and channel, so several fleets (or test runs) share one Redis
+   * @param heartbeat how often a worker renews its registry entry and its claims on running jobs
+   * @param reclaimAfter a claimed job whose worker sent no heartbeat this long is taken over (XAUTOCLAIM min-idle)
+   * @param drainTimeout on SIGTERM a worker finishes its renders for up to this long, then hands the rest back
+   * @param workerId this node's name in the registry and consumer group; empty = host-pid-random
+   * @param probeCapabilities whether a worker probes its encoders and GL renderer for {@code GET /workers}
+   */
+  public record Redis(
+      @DefaultValue("") String url,
+      @DefaultValue("smelter:") String namespace,
+      @DefaultValue("PT5S") Duration heartbeat,
+      @DefaultValue("PT30S") Duration reclaimAfter,
+      @DefaultValue("PT30S") Duration drainTimeout,
+      @DefaultValue("") String workerId,
+      @DefaultValue("true") boolean probeCapabilities) {
+    public boolean enabled() {
+      return url != null && !url.isBlank();
+    }
+  }
+
+  /** This node is a fleet render worker. */
+  public boolean workerRole() {
+    return "worker".equals(role);
+  }
+
+  /**
+   * Render slots this node runs: an API node on the Redis queue renders nothing unless slots are set
+   * explicitly; otherwise {@link #effectiveSlots()}.
+   */
+  public int renderSlots() {
+    if (redis != null && redis.enabled() && !workerRole() && slots <= 0) return 0;
+    return effectiveSlots();
   }
 
   /** The render slots to use: the setting, else one per 2 cores and per 2 GiB of memory, at least 1. */

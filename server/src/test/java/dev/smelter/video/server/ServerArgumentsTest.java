@@ -15,4 +15,10 @@ class ServerArgumentsTest {
             "--smelter.external-url=https://r.example", "--smelter.storage.url=s3://renders?endpoint=http://127.0.0.1:9000", "--spring.config.additional-location=file:svc.yaml",
             "--smelter.worker.max-attempts=5");
   }
+
+  @Test
+  void fleetOptionsMapToProperties() {
+    assertThat(ServerApplication.springArguments("--redis", "rediss://:pw@redis.example:6380/2", "--gpu=off"))
+        .containsExactly("--smelter.redis.url=rediss://:pw@redis.example:6380/2", "--smelter.worker.gpu=off");
+  }
 }

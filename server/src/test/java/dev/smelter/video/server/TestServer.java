@@ -24,7 +24,7 @@ final class TestServer {
 
   private TestServer(Path dataDir, List<String> extra) {
     this.dataDir = dataDir;
-    List<String> args = new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1", "--data-dir", dataDir.toString(), "--slots", "2",
+    List<String> args = new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1", "--data-dir", dataDir.toString(),
         "--external-url", EXTERNAL,
         "--smelter.security.allow-remote=true",
         "--smelter.webhook.secret=" + SECRET,
@@ -34,10 +34,16 @@ final class TestServer {
         "--smelter.worker.retry-backoff=PT0.1S",
         // Tiny renders: JVM start-up dominates, and the C1-only JIT starts faster.
         "--smelter.worker.java-options=-XX:TieredStopAtLevel=1"));
+    if (!extra.contains("--slots")) args.addAll(List.of("--slots", "2"));
     args.addAll(extra);
     this.context = ServerApplication.start(args.toArray(String[]::new));
     int port = ((WebServerApplicationContext) context).getWebServer().getPort();
     this.http = new Http(port);
+  }
+
+  /** A separate server on a given data folder (a restart, or nodes sharing it); the caller closes {@link #context}. */
+  static TestServer start(Path dataDir, List<String> extra) {
+    return new TestServer(dataDir, extra);
   }
 
   /** A separate server with more settings; the caller closes {@link #context}. */

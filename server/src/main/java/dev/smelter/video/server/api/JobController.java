@@ -2,6 +2,7 @@ package dev.smelter.video.server.api;
 
 import static dev.smelter.video.server.api.LegacyController.ordered;
 
+import dev.smelter.video.server.fleet.WorkerRegistry;
 import dev.smelter.video.server.intake.SpecIntake;
 import dev.smelter.video.server.job.Job;
 import dev.smelter.video.server.job.JobEvents;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -36,10 +38,13 @@ class JobController {
   private final RenderDispatcher dispatcher;
   private final JobFiles files;
   private final Errors errors;
+  private final Optional<WorkerRegistry> workers;
 
-  JobController(SpecIntake intake, JobQueue queue, JobEvents events, RenderDispatcher dispatcher, JobFiles files, Errors errors) {
+  JobController(SpecIntake intake, JobQueue queue, JobEvents events, RenderDispatcher dispatcher, JobFiles files, Errors errors,
+      ObjectProvider<WorkerRegistry> workers) {
     this.files = files;
     this.errors = errors;
+    this.workers = Optional.ofNullable(workers.getIfAvailable());
     this.intake = intake;
     this.queue = queue;
     this.events = events;
@@ -112,7 +117,9 @@ class JobController {
   Map<String, Object> stats() {
     JobQueue.Stats s = queue.stats();
     return ordered("waiting", s.queued(), "active", s.active(), "completed", s.completed(), "failed", s.failed(),
-        "cancelled", s.cancelled(), "total", s.total(), "slots", dispatcher.slots());
+        "cancelled", s.cancelled(), "total", s.total(),
+        // In a fleet: every live worker's slots, plus this node's own if it renders.
+        "slots", dispatcher.slots() + workers.map(w -> w.list().stream().mapToInt(WorkerRegistry.WorkerInfo::slots).sum()).orElse(0));
   }
 
   /** Server-sent events: one {@code job} event per change, ending after the terminal state and its webhook. */

@@ -59,6 +59,16 @@ public record Job(
         Progress.NONE, attempts, createdAt, now, startedAt, Optional.empty(), after, Optional.empty(), lastError, delivery);
   }
 
+  /**
+   * Given back unfinished by a draining worker: queued again at once, and the attempt it started does
+   * not count (nothing failed).
+   */
+  public Job handedBack(Instant now) {
+    return new Job(id, JobStatus.QUEUED, priority, idempotencyKey, spec, outputFilename, callback, progressUrl, metadata,
+        Progress.NONE, Math.max(0, attempts - 1), createdAt, now, startedAt, Optional.empty(), Optional.empty(), Optional.empty(),
+        error, delivery);
+  }
+
   public Job completed(JobResult r, Instant now) {
     Progress done = new Progress(100, r.frames(), r.frames(), progress.framesPerSecond(), 0);
     return new Job(id, JobStatus.COMPLETED, priority, idempotencyKey, spec, outputFilename, callback, progressUrl, metadata,

@@ -6,7 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
 
-/** In-process notifications of job changes (synchronous /edit, server-sent events). */
+/**
+ * In-process notifications of job changes (synchronous /edit, server-sent events, cancellation of a
+ * running render). In fleet mode changes made on other nodes arrive here too, through Redis pub/sub.
+ */
 public final class JobEvents {
   private final Map<String, Set<Consumer<Job>>> listeners = new ConcurrentHashMap<>();
 
@@ -17,6 +20,11 @@ public final class JobEvents {
       set.remove(listener);
       return set.isEmpty() ? null : set;
     });
+  }
+
+  /** Whether anyone in this process follows the job (a fleet node fetches remote changes only then). */
+  public boolean hasListeners(String jobId) {
+    return listeners.containsKey(jobId);
   }
 
   public void publish(Job job) {

@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * retrying with capped exponential backoff within a total deadline, and records every attempt on the
  * job. Progress events, when asked for, go to a separate URL and are fire-and-forget.
  */
-public final class WebhookDispatcher {
+public final class WebhookDispatcher implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class.getName());
 
   private final JobQueue queue;
@@ -37,8 +37,15 @@ public final class WebhookDispatcher {
   private final ObjectMapper json;
   private final Clock clock;
   private final HttpClient http;
+  private final DeliveryLease lease;
+  private volatile java.util.concurrent.ScheduledExecutorService sweeper;
 
   public WebhookDispatcher(JobQueue queue, ServiceProperties.Webhook config, ObjectMapper json, Clock clock) {
+    this(queue, config, json, clock, DeliveryLease.local());
+  }
+
+  public WebhookDispatcher(JobQueue queue, ServiceProperties.Webhook config, ObjectMapper json, Clock clock, DeliveryLease lease) {
+    this.lease = lease;
     this.queue = queue;
     this.config = config;
     this.signer = config.secret().isEmpty() ? Optional.empty() : Optional.of(new WebhookSigner(config.secret()));
@@ -52,7 +59,14 @@ public final class WebhookDispatcher {
   /** Delivers in the background; returns at once. */
   public void deliverLater(Job job) {
     if (job.callback().isEmpty() || job.delivery().state() != Delivery.State.PENDING) return;
-    Thread.ofVirtual().name("webhook-" + job.id()).start(() -> deliver(job.id()));
+    if (!lease.acquire(job.id())) return; // being delivered elsewhere
+    Thread.ofVirtual().name("webhook-" + job.id()).start(() -> {
+      try {
+        deliver(job.id());
+      } finally {
+        lease.release(job.id());
+      }
+    });
   }
 
   /** The terminal event body: {@code {jobId, status, downloadUrl, duration, size, error?, metadata}}. */
@@ -76,7 +90,8 @@ public final class WebhookDispatcher {
 
   private void deliver(String jobId) {
     Optional<Job> loaded = queue.get(jobId);
-    if (loaded.isEmpty() || loaded.get().callback().isEmpty()) return;
+    // Re-read under the lease: another node may have finished the delivery meanwhile.
+    if (loaded.isEmpty() || loaded.get().callback().isEmpty() || loaded.get().delivery().state() != Delivery.State.PENDING) return;
     Job job = loaded.get();
     Callback cb = job.callback().get();
     String body = body(job);
@@ -109,6 +124,7 @@ public final class WebhookDispatcher {
       DeliveryAttempt attempt = new DeliveryAttempt(clock.instant(), cb.url(), status, outcome);
       queue.update(jobId, j -> j.withDelivery(j.delivery().with(attempt, next), clock.instant()));
       if (next != Delivery.State.PENDING) return;
+      lease.renew(jobId);
       try {
         Thread.sleep(backoff); // pacing between attempts, not synchronisation
       } catch (InterruptedException e) {
@@ -161,6 +177,24 @@ public final class WebhookDispatcher {
   public void resumePending() {
     queue.list(Optional.empty(), 0, Integer.MAX_VALUE).stream()
         .filter(j -> j.status().terminal() && j.delivery().state() == Delivery.State.PENDING).forEach(this::deliverLater);
+  }
+
+  /** Resumes pending deliveries every {@code period} (a fleet node that died mid-delivery leaves them behind). */
+  public synchronized void resumeEvery(Duration period) {
+    if (sweeper != null) return;
+    sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("webhook-sweep").factory());
+    sweeper.scheduleWithFixedDelay(() -> {
+      try {
+        resumePending();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "cannot resume pending webhooks", e);
+      }
+    }, period.toMillis(), period.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void close() {
+    if (sweeper != null) sweeper.shutdownNow();
   }
 
   private static String abbreviate(String s) {

@@ -2,6 +2,7 @@ package dev.smelter.video.server.worker;
 
 import dev.smelter.video.server.ServiceProperties;
 import dev.smelter.video.server.job.Job;
+import dev.smelter.video.server.job.JobEvents;
 import dev.smelter.video.server.job.JobResult;
 import dev.smelter.video.server.job.JobStatus;
 import dev.smelter.video.server.job.Progress;
@@ -31,6 +32,12 @@ import tools.jackson.databind.node.ObjectNode;
  * Runs queued jobs in worker processes, {@code slots} at a time. Each slot is a loop that claims a
  * job, renders it in a child JVM, publishes the output and records the outcome; a failure that may
  * pass (crash, timeout) goes back to the queue with exponential backoff until the attempts run out.
+ *
+ * <p>A claim is identified by the job's attempt number: every change this dispatcher makes to a job
+ * is conditional on the job still being in that attempt and active. In a fleet, a job whose worker
+ * missed its heartbeats is taken over by another worker (one more attempt), so a slow stale worker
+ * can neither overwrite the new run's state nor record a second result; it notices the change (job
+ * events, also from other nodes) and kills its render, as it does when the job is cancelled.
  */
 public final class RenderDispatcher implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(RenderDispatcher.class.getName());
@@ -42,13 +49,24 @@ public final class RenderDispatcher implements AutoCloseable {
   private final WorkerProcess.Launch launch;
   private final WebhookDispatcher webhooks;
   private final ObjectMapper json;
+  private final JobEvents events;
+  private final Duration drainTimeout;
   private final Clock clock;
   private final Map<String, WorkerProcess> running = new ConcurrentHashMap<>();
   private final List<Thread> slots = new ArrayList<>();
   private volatile boolean stopping;
+  private volatile boolean handingBack;
+  private boolean closed;
 
+  /**
+   * @param drainTimeout on {@link #close()}, how long running renders may still finish before they
+   *     are stopped and their jobs handed back to the queue
+   */
   public RenderDispatcher(JobQueue queue, Storage storage, JobFiles files, ServiceProperties props,
-      WorkerProcess.Launch launch, WebhookDispatcher webhooks, ObjectMapper json, Clock clock) {
+      WorkerProcess.Launch launch, WebhookDispatcher webhooks, ObjectMapper json, JobEvents events, Duration drainTimeout,
+      Clock clock) {
+    this.events = events;
+    this.drainTimeout = drainTimeout;
     this.queue = queue;
     this.storage = storage;
     this.files = files;
@@ -67,8 +85,14 @@ public final class RenderDispatcher implements AutoCloseable {
     return slots.size();
   }
 
+  /** Ids of the jobs rendering here now. */
+  public java.util.Set<String> runningJobs() {
+    return java.util.Set.copyOf(running.keySet());
+  }
+
   /** Cancels a job: a queued one never runs, a running one has its worker killed. */
   public Optional<Job> cancel(String id) {
+    // The change reaches the node rendering the job as a job event, which stops its render.
     Optional<Job> job = queue.update(id, j -> j.status().terminal() ? j : j.ended(JobStatus.CANCELLED, "cancelled", clock.instant()));
     WorkerProcess worker = running.get(id);
     if (worker != null) worker.cancel();
@@ -80,60 +104,109 @@ public final class RenderDispatcher implements AutoCloseable {
     while (!stopping) {
       try {
         Optional<Job> job = queue.claim(Duration.ofSeconds(1));
-        if (job.isPresent()) run(job.get());
+        if (job.isPresent() && stopping) handBack(job.get()); // claimed while the drain began
+        else if (job.isPresent()) runTracked(job.get());
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
         LOG.log(Level.SEVERE, "render slot error", e);
+        try {
+          Thread.sleep(1000); // pacing: a queue that is down (Redis unreachable) is not retried in a tight loop
+        } catch (InterruptedException stop) {
+          return;
+        }
       }
     }
   }
 
-  private void run(Job job) throws InterruptedException {
+  /** Whether {@code j} is still the claim {@code claimed} made: same attempt, still active. */
+  private static boolean mine(Job claimed, Job j) {
+    return j.attempts() == claimed.attempts() && j.status().active();
+  }
+
+  private void handBack(Job job) {
+    queue.update(job.id(), j -> mine(job, j) ? j.handedBack(clock.instant()) : j);
+  }
+
+  /** Runs a job; until its outcome is recorded it counts as running (a drain waits for that). */
+  private void runTracked(Job job) throws InterruptedException {
+    WorkerProcess worker = new WorkerProcess(launch);
+    running.put(job.id(), worker);
+    try {
+      run(job, worker);
+    } finally {
+      running.remove(job.id());
+      synchronized (running) {
+        running.notifyAll();
+      }
+    }
+  }
+
+  private void run(Job job, WorkerProcess worker) throws InterruptedException {
     Path jobDir = storage.jobDir(job.id());
-    Path rendered = jobDir.resolve("render." + extension(job.outputFilename()));
-    Path specFile = jobDir.resolve("spec.json");
+    // Per attempt: fleet workers sharing a data folder share the job folder, and a stale attempt that
+    // has not yet noticed the takeover must not write over the file the current one renders.
+    Path rendered = jobDir.resolve("render-" + job.attempts() + "." + extension(job.outputFilename()));
+    Path specFile = jobDir.resolve("spec-" + job.attempts() + ".json");
     try {
       Files.createDirectories(jobDir);
       ObjectNode spec = (ObjectNode) files.fetchInputs(job.id(), job.spec(), jobDir).deepCopy();
       spec.put("outPath", rendered.toString());
       Files.write(specFile, json.writeValueAsBytes(spec));
     } catch (IOException | RuntimeException e) {
-      finish(job.id(), JobStatus.FAILED, "cannot prepare the job folder: " + e.getMessage());
+      finish(job, JobStatus.FAILED, "cannot prepare the job folder: " + e.getMessage());
       return;
     }
-    WorkerProcess worker = new WorkerProcess(launch);
-    running.put(job.id(), worker);
-    // A cancel that raced the claim must still stop this run.
-    if (queue.get(job.id()).map(j -> j.status() == JobStatus.CANCELLED).orElse(true)) worker.cancel();
     WorkerOutcome outcome;
+    AutoCloseable watch = events.subscribe(job.id(), j -> {
+      if (!mine(job, j)) worker.cancel(); // cancelled, or taken over by another worker
+    });
     try {
-      outcome = worker.run(specFile, jobDir, seedOf(job.id()), props.worker().timeout(), props.worker().stallTimeout(), p -> progress(job.id(), p));
+      // A change that raced the claim must still stop this run.
+      if (queue.get(job.id()).map(j -> !mine(job, j)).orElse(true)) worker.cancel();
+      outcome = worker.run(specFile, jobDir, seedOf(job.id()), props.worker().timeout(), props.worker().stallTimeout(), p -> {
+        try {
+          progress(job, p);
+        } catch (RuntimeException e) {
+          // Progress is best effort: a queue that is briefly unreachable must not stop reading the render's output.
+          LOG.log(Level.WARNING, "cannot record progress of " + job.id(), e);
+        }
+      });
     } finally {
-      running.remove(job.id());
+      close(watch);
     }
     switch (outcome) {
       case WorkerOutcome.Rendered r -> publish(job, rendered, r.result());
-      case WorkerOutcome.Rejected r -> finish(job.id(), JobStatus.FAILED,
+      case WorkerOutcome.Rejected r -> finish(job, JobStatus.FAILED,
           r.problems().stream().map(Problem::toString).collect(Collectors.joining("; ")));
       case WorkerOutcome.Failed f when f.retryable() && job.attempts() < props.worker().maxAttempts() -> {
         Duration backoff = props.worker().retryBackoff().multipliedBy(1L << Math.min(20, job.attempts() - 1));
         Instant now = clock.instant();
-        queue.update(job.id(), j -> j.status().active() ? j.requeued(Optional.of(now.plus(backoff)), Optional.of(f.message()), now) : j);
+        queue.update(job.id(), j -> mine(job, j) ? j.requeued(Optional.of(now.plus(backoff)), Optional.of(f.message()), now) : j);
       }
-      case WorkerOutcome.Failed f -> finish(job.id(), JobStatus.FAILED, f.message());
-      case WorkerOutcome.Cancelled c -> { /* already recorded by cancel() */ }
+      case WorkerOutcome.Failed f -> finish(job, JobStatus.FAILED, f.message());
+      case WorkerOutcome.Cancelled c when handingBack -> handBack(job);
+      case WorkerOutcome.Cancelled c -> { /* recorded by whoever cancelled or took over the job */ }
     }
   }
 
-  private void progress(String id, WorkerProtocol.ProgressLine p) {
+  private static void close(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void progress(Job claimed, WorkerProtocol.ProgressLine p) {
+    String id = claimed.id();
     double percent = p.totalFrames() == 0 ? 0 : Math.min(99.0, 100.0 * p.framesDone() / p.totalFrames());
     Progress next = new Progress(Math.round(percent * 10) / 10.0, p.framesDone(), p.totalFrames(), p.fps(), p.eta());
     Instant now = clock.instant();
     Job[] before = new Job[1];
     Optional<Job> after = queue.update(id, j -> {
       before[0] = j;
-      if (!j.status().active()) return j;
+      if (!mine(claimed, j)) return j;
       Job moved = j.withProgress(next, now);
       // Frames are all composed: what is left is flushing the encoder and the audio tail.
       return p.framesDone() >= p.totalFrames() && j.status() == JobStatus.RENDERING ? moved.withStatus(JobStatus.ENCODING, now) : moved;
@@ -146,24 +219,47 @@ public final class RenderDispatcher implements AutoCloseable {
 
   private void publish(Job job, Path rendered, WorkerProtocol.ResultLine r) {
     Instant now = clock.instant();
-    Optional<Job> uploading = queue.update(job.id(), j -> j.status().active() ? j.withStatus(JobStatus.UPLOADING, now) : j);
-    if (uploading.isEmpty() || uploading.get().status() != JobStatus.UPLOADING) return;
+    Optional<Job> uploading = queue.update(job.id(), j -> mine(job, j) ? j.withStatus(JobStatus.UPLOADING, now) : j);
+    if (uploading.isEmpty() || uploading.get().status() != JobStatus.UPLOADING || !mine(job, uploading.get())) return;
     try {
       files.publishOutput(job.outputFilename(), rendered);
     } catch (IOException | RuntimeException e) {
-      finish(job.id(), JobStatus.FAILED, "cannot store the output: " + e.getMessage());
+      finish(job, JobStatus.FAILED, "cannot store the output: " + e.getMessage());
       return;
     }
     JobResult result = new JobResult(job.outputFilename(), storage.downloadUrl(job.outputFilename()), r.duration(), r.size(),
         r.frames(), r.encoder(), r.wallMillis() / 1000.0);
-    queue.update(job.id(), j -> j.status() == JobStatus.UPLOADING ? j.completed(result, clock.instant()) : j)
-        .filter(j -> j.status() == JobStatus.COMPLETED).ifPresent(webhooks::deliverLater);
+    // Conditional: exactly one attempt records the result (and sends the webhook).
+    Job[] before = new Job[1];
+    queue.update(job.id(), j -> {
+      before[0] = j;
+      return j.status() == JobStatus.UPLOADING && mine(job, j) ? j.completed(result, clock.instant()) : j;
+    }).filter(j -> j.status() == JobStatus.COMPLETED && j != before[0]).ifPresent(webhooks::deliverLater);
     storage.deleteJobDir(job.id());
   }
 
-  private void finish(String id, JobStatus status, String message) {
-    queue.update(id, j -> j.status().terminal() ? j : j.ended(status, message, clock.instant()))
-        .filter(j -> j.status() == status).ifPresent(webhooks::deliverLater);
+  private void finish(Job claimed, JobStatus status, String message) {
+    Job[] before = new Job[1];
+    queue.update(claimed.id(), j -> {
+      before[0] = j;
+      return mine(claimed, j) ? j.ended(status, message, clock.instant()) : j;
+    }).filter(j -> j.status() == status && j != before[0]).ifPresent(webhooks::deliverLater);
+  }
+
+  /** Waits (bounded) until no render runs here. */
+  private void awaitIdle(long deadlineNanos) {
+    synchronized (running) {
+      while (!running.isEmpty()) {
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0) return;
+        try {
+          running.wait(Math.max(1, Math.min(200, left / 1_000_000)));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
   }
 
   /** Random transitions and colours are drawn from the job id: every attempt renders the same video. */
@@ -177,10 +273,21 @@ public final class RenderDispatcher implements AutoCloseable {
     return ext.equals("gif") ? "gif" : "mp4";
   }
 
+  /**
+   * Drains: no new claims; running renders get up to the drain timeout to finish, then they are
+   * stopped and their jobs handed back to the queue (the attempt does not count).
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) return;
+    closed = true;
     stopping = true;
+    long deadline = System.nanoTime() + drainTimeout.toNanos();
+    if (!running.isEmpty() && !drainTimeout.isZero()) LOG.info(() -> "draining: waiting for " + running.keySet());
+    awaitIdle(deadline);
+    handingBack = true;
     running.values().forEach(WorkerProcess::cancel);
+    awaitIdle(System.nanoTime() + Duration.ofSeconds(15).toNanos());
     slots.forEach(Thread::interrupt);
     for (Thread t : slots) {
       try {

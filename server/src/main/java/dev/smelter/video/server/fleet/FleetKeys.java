@@ -1,0 +1,76 @@
+package dev.smelter.video.server.fleet;
+
+/**
+ * Every Redis key and channel of one fleet, under one namespace (default {@code smelter:}), so
+ * several fleets or test runs share a Redis without meeting. The layout is documented in
+ * docs/fleet.md.
+ */
+public record FleetKeys(String namespace) {
+  /** The consumer group every render node reads the queue streams in. */
+  public static final String GROUP = "workers";
+
+  /** Hash: {@code json} (the job record), {@code v} (version for compare-and-set), {@code status}, {@code priority}, {@code entry}, {@code owner}. */
+  public String job(String id) {
+    return namespace + "job:" + id;
+  }
+
+  /** Sorted set of job ids by creation time (listing). */
+  public String jobs() {
+    return namespace + "jobs";
+  }
+
+  /** String: idempotency key → job id. */
+  public String idempotency(String key) {
+    return namespace + "idem:" + key;
+  }
+
+  /** Stream of runnable jobs of one priority. */
+  public String queue(int priority) {
+    return namespace + "queue:" + priority;
+  }
+
+  /** Sorted set of the priorities that have a stream (claiming reads them highest first). */
+  public String priorities() {
+    return namespace + "priorities";
+  }
+
+  /** Sorted set: job id → time (ms) its retry becomes due. */
+  public String delayed() {
+    return namespace + "delayed";
+  }
+
+  /** List: one line per failed attempt of a job. */
+  public String errors(String id) {
+    return namespace + "errors:" + id;
+  }
+
+  /** Stream of jobs that failed for good. */
+  public String deadLetters() {
+    return namespace + "dead";
+  }
+
+  /** Hash with TTL: one render worker's registration and heartbeat. */
+  public String worker(String id) {
+    return namespace + "worker:" + id;
+  }
+
+  /** Set of registered worker ids. */
+  public String workers() {
+    return namespace + "workers";
+  }
+
+  /** String with TTL: who is delivering a job's terminal webhook. */
+  public String webhookLease(String jobId) {
+    return namespace + "webhook:" + jobId;
+  }
+
+  /** Pub/sub: {@code NODE JOB_ID} after every stored change of a job. */
+  public String eventsChannel() {
+    return namespace + "events";
+  }
+
+  /** Pub/sub: a job became runnable; idle claimers look at once. */
+  public String wakeChannel() {
+    return namespace + "wake";
+  }
+}

@@ -1,0 +1,61 @@
+package dev.smelter.video.server.fleet;
+
+import dev.smelter.video.render.encode.EncoderProbe;
+import dev.smelter.video.render.gpu.EglContext;
+import dev.smelter.video.server.worker.RenderDispatcher;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Logger;
+
+/**
+ * A fleet render worker's life: register (capabilities, slots, version) and heart-beat, render what
+ * the queue hands out, and on SIGTERM drain: stop claiming, let running renders finish for up to the
+ * drain timeout, hand the rest back, then leave the registry.
+ */
+public final class FleetWorker implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(FleetWorker.class.getName());
+
+  private final WorkerRegistry registry;
+  private final RenderDispatcher dispatcher;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private boolean closed;
+
+  public FleetWorker(WorkerRegistry registry, RenderDispatcher dispatcher, String gpu, String version, boolean probe) {
+    this.registry = registry;
+    this.dispatcher = dispatcher;
+    registry.register(dispatcher.slots(), gpu, version, dispatcher::runningJobs);
+    if (probe) Thread.ofVirtual().name("capability-probe").start(() -> probe(gpu));
+    // Slot threads are virtual (daemon): this keeps the JVM up until the worker is stopped.
+    Thread keepAlive = new Thread(() -> {
+      try {
+        stopped.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "fleet-worker");
+    keepAlive.setDaemon(false);
+    keepAlive.start();
+  }
+
+  /** Which encoders open here and what GL renderer a context gets; reported in the registry. */
+  private void probe(String gpu) {
+    try {
+      List<String> encoders = EncoderProbe.results().stream().filter(EncoderProbe.Result::available).map(EncoderProbe.Result::name).toList();
+      String renderer = gpu.equals("off") ? "off" : EglContext.probeRenderer()
+          .map(r -> gpu + " (" + (EglContext.isSoftware(r) ? "software: " : "") + r + ")").orElse(gpu + " (no GL)");
+      registry.capabilities(renderer, encoders);
+    } catch (RuntimeException | LinkageError e) {
+      LOG.warning("capability probe failed: " + e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) return;
+    closed = true;
+    registry.draining();
+    dispatcher.close();
+    registry.close();
+    stopped.countDown();
+  }
+}

@@ -1,0 +1,339 @@
+package dev.smelter.video.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.smelter.video.render.media.FfmpegProbe;
+import dev.smelter.video.server.fleet.FleetKeys;
+import dev.smelter.video.server.fleet.FleetRedis;
+import dev.smelter.video.server.fleet.RedisJobQueue;
+import dev.smelter.video.server.job.Job;
+import dev.smelter.video.server.job.JobEvents;
+import dev.smelter.video.server.job.JobRequest;
+import dev.smelter.video.server.job.JobStatus;
+import dev.smelter.video.server.queue.JobQueue;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanIterator;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Fleet mode against the real Redis on 127.0.0.1:6379: one API node (in this JVM, no render slots)
+ * and two render workers (child JVMs, {@code w1} and {@code w2}) sharing a data folder. Each run uses
+ * its own key namespace and deletes it afterwards. The tests run in order: the worker killed near the
+ * end is not replaced.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FleetTest {
+  static final String REDIS = "redis://127.0.0.1:6379";
+
+  private final String namespace = "smelter-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
+  private final Map<String, Process> workers = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> webhooks = new ConcurrentHashMap<>();
+  private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+  private Path data;
+  private TestServer api;
+  private HttpServer receiver;
+  private FleetRedis redis;
+
+  @BeforeAll
+  void startFleet() throws Exception {
+    data = Files.createTempDirectory("smelter-fleet-test");
+    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext("/hook", exchange -> {
+      JsonNode body = JsonMapper.builder().build().readTree(exchange.getRequestBody().readAllBytes());
+      webhooks.computeIfAbsent(body.get("jobId").asString(), k -> new AtomicInteger()).incrementAndGet();
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    receiver.start();
+    List<CompletableFuture<Void>> ready = List.of(startWorker("w1"), startWorker("w2"));
+    api = startApi();
+    for (CompletableFuture<Void> r : ready) r.get(120, TimeUnit.SECONDS);
+    redis = new FleetRedis(REDIS, namespace, "test");
+  }
+
+  private TestServer startApi() {
+    TestServer s = TestServer.start(data, List.of("--slots", "0", "--redis", REDIS, "--smelter.redis.namespace=" + namespace));
+    contexts.add(s.context);
+    return s;
+  }
+
+  /** A worker JVM; completes when it reports ready. */
+  private CompletableFuture<Void> startWorker(String id) throws IOException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process p = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss4m",
+        "-cp", System.getProperty("java.class.path"), WorkerApplication.class.getName(),
+        "--redis", REDIS, "--data-dir", data.toString(), "--slots", "1", "--gpu", "off",
+        "--smelter.redis.namespace=" + namespace, "--smelter.redis.worker-id=" + id,
+        "--smelter.redis.heartbeat=PT0.5S", "--smelter.redis.reclaim-after=PT2S", "--smelter.redis.drain-timeout=PT0.5S",
+        "--smelter.redis.probe-capabilities=false", "--smelter.worker.retry-backoff=PT0.1S",
+        "--smelter.webhook.initial-backoff=PT0.05S",
+        "--smelter.worker.java-options=-XX:TieredStopAtLevel=1").redirectErrorStream(true).start();
+    workers.put(id, p);
+    CompletableFuture<Void> ready = new CompletableFuture<>();
+    Thread.ofVirtual().start(() -> {
+      StringBuilder log = new StringBuilder();
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = in.readLine()) != null) {
+          if (log.length() < 20_000) log.append(line).append('\n');
+          if (line.contains("smelter-video worker " + id + " ready")) ready.complete(null);
+        }
+        ready.completeExceptionally(new AssertionError("worker " + id + " exited before it was ready:\n" + log));
+      } catch (IOException e) {
+        ready.completeExceptionally(e);
+      }
+    });
+    return ready;
+  }
+
+  @AfterAll
+  void stopFleet() {
+    workers.values().forEach(p -> {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+    });
+    contexts.forEach(ConfigurableApplicationContext::close);
+    if (receiver != null) receiver.stop(0);
+    if (redis != null) {
+      ScanIterator<String> keys = ScanIterator.scan(redis.commands(), ScanArgs.Builder.matches(namespace + "*").limit(500));
+      List<String> all = new ArrayList<>();
+      keys.forEachRemaining(all::add);
+      if (!all.isEmpty()) redis.commands().del(all.toArray(String[]::new));
+      redis.close();
+    }
+  }
+
+  private String submit(String spec, String output, int priority) throws Exception {
+    String body = """
+        {"editSpec":%s,"outputFilename":"%s","priority":%d,"callback":{"url":"http://127.0.0.1:%d/hook"}}"""
+        .formatted(spec, output, priority, receiver.getAddress().getPort());
+    var r = api.http.post("/jobs", body);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    return Http.json(r).get("jobId").asString();
+  }
+
+  private String owner(String jobId) {
+    return redis.commands().hget(redis.keys().job(jobId), "owner");
+  }
+
+  private static double videoSeconds(Path file) throws IOException {
+    return new FfmpegProbe().probe(file).video().orElseThrow().duration();
+  }
+
+  /** Waits (bounded) for the job's first webhook and returns how many arrived by then. */
+  private int awaitWebhooks(String jobId, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      AtomicInteger n = webhooks.get(jobId);
+      if (n != null && n.get() > 0) return n.get();
+      Thread.sleep(20); // polling a counter the receiver thread increments, bounded by the deadline
+    }
+    return 0;
+  }
+
+  @Test
+  @Order(1)
+  void twoWorkersProcessABatchAndTheApiListsThem() throws Exception {
+    JsonNode listed = Http.json(api.http.get("/workers"));
+    assertThat(listed.get("mode").asString()).isEqualTo("fleet");
+    assertThat(listed.get("workers").valueStream().map(w -> w.get("id").asString()).toList()).containsExactly("w1", "w2");
+    assertThat(listed.get("slots").asInt()).isEqualTo(2);
+
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 4; i++) ids.add(submit(JobApiTest.tinySpec("#" + (200000 + i * 1111), 1), "fleet-" + i + ".mp4", 0));
+    List<String> owners = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      JsonNode done = api.http.awaitTerminal(ids.get(i), Duration.ofSeconds(60));
+      assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("completed");
+      assertThat(done.get("attempts").asInt()).isEqualTo(1);
+      assertThat(done.get("result").get("frames").asInt()).isEqualTo(10);
+      assertThat(videoSeconds(data.resolve("outputs/fleet-" + i + ".mp4"))).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.01));
+      owners.add(owner(ids.get(i)));
+    }
+    assertThat(owners).as("both workers rendered").contains("w1", "w2");
+    // The synchronous legacy call waits on the API node for a render done elsewhere.
+    var edit = api.http.post("/edit", "{\"editSpec\":" + JobApiTest.tinySpec("gold", 0.5) + ",\"outputFilename\":\"fleet-edit.mp4\"}");
+    assertThat(edit.statusCode()).as(edit.body()).isEqualTo(200);
+    assertThat(videoSeconds(data.resolve("outputs/fleet-edit.mp4"))).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.01));
+    for (String id : ids) assertThat(awaitWebhooks(id, Duration.ofSeconds(20))).isEqualTo(1);
+    JsonNode stats = Http.json(api.http.get("/queue/stats"));
+    assertThat(stats.get("completed").asInt()).isEqualTo(5);
+    assertThat(stats.get("waiting").asInt()).isZero();
+    assertThat(stats.get("slots").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  @Order(2)
+  void cancellationReachesTheWorkerRenderingTheJob() throws Exception {
+    String id = submit(JobApiTest.tinySpec("navy", 3000), "cancelled.mp4", 0);
+    api.http.awaitJob(id, j -> j.get("frames").get("done").asInt() > 0, Duration.ofSeconds(60)); // progress from a worker, via Redis
+    Process worker = workers.get(owner(id));
+    List<ProcessHandle> renders = worker.descendants().toList();
+    assertThat(renders).isNotEmpty();
+
+    var r = api.http.delete("/jobs/" + id);
+    assertThat(r.statusCode()).isEqualTo(200);
+    for (ProcessHandle render : renders) render.onExit().get(20, TimeUnit.SECONDS); // the worker killed its render
+    JsonNode job = Http.json(api.http.get("/jobs/" + id));
+    assertThat(job.get("status").asString()).isEqualTo("cancelled");
+    assertThat(Files.exists(data.resolve("outputs/cancelled.mp4"))).isFalse();
+    assertThat(awaitWebhooks(id, Duration.ofSeconds(20))).isEqualTo(1);
+  }
+
+  @Test
+  @Order(3)
+  void anApiRestartLosesNothing() throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 3; i++) ids.add(submit(JobApiTest.tinySpec("#" + (300000 + i * 1111), 1), "restart-" + i + ".mp4", 0));
+    api.context.close(); // the API node goes away while its jobs are queued or rendering
+    api = startApi();
+    for (String id : ids) {
+      JsonNode done = api.http.awaitTerminal(id, Duration.ofSeconds(60));
+      assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("completed");
+      assertThat(awaitWebhooks(id, Duration.ofSeconds(20))).isEqualTo(1);
+    }
+    JsonNode all = Http.json(api.http.get("/jobs?limit=500"));
+    assertThat(all.get("count").asInt()).isEqualTo(9); // the earlier tests' 6 and these 3
+  }
+
+  @Test
+  @Order(4)
+  void aKilledWorkersJobIsReclaimedAndCompletesOnceOnTheOther() throws Exception {
+    String id = submit(JobApiTest.tinySpec("teal", 600), "reclaimed.mp4", 0);
+    api.http.awaitJob(id, j -> j.get("frames").get("done").asInt() > 0, Duration.ofSeconds(60));
+    String first = owner(id);
+    Process victim = workers.get(first);
+    List<ProcessHandle> renders = victim.descendants().toList();
+    assertThat(renders).isNotEmpty();
+
+    victim.destroyForcibly(); // SIGKILL: no drain, no hand-back, its claim stays pending in the stream
+    assertThat(victim.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    workers.remove(first);
+    for (ProcessHandle render : renders) render.onExit().get(20, TimeUnit.SECONDS); // orphaned renders stop too
+
+    JsonNode done = api.http.awaitTerminal(id, Duration.ofSeconds(90));
+    assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("completed");
+    assertThat(done.get("attempts").asInt()).isEqualTo(2);
+    assertThat(owner(id)).isNotEqualTo(first).isIn("w1", "w2");
+    assertThat(done.get("result").get("frames").asInt()).isEqualTo(6000);
+    assertThat(videoSeconds(data.resolve("outputs/reclaimed.mp4"))).isCloseTo(600.0, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(awaitWebhooks(id, Duration.ofSeconds(20))).isEqualTo(1);
+    assertThat(redis.commands().xpending(redis.keys().queue(0), FleetKeys.GROUP).getCount()).isZero();
+    try (var left = Files.list(data.resolve("outputs"))) {
+      assertThat(left.filter(f -> f.getFileName().toString().startsWith("reclaimed")).count()).isEqualTo(1);
+    }
+    JsonNode listed = Http.json(api.http.get("/workers"));
+    assertThat(listed.get("workers").valueStream().map(w -> w.get("id").asString()).toList()).doesNotContain(first);
+  }
+
+  @Test
+  @Order(5)
+  void aDrainingWorkerHandsItsJobBack() throws Exception {
+    String survivor = workers.keySet().iterator().next();
+    String id = submit(JobApiTest.tinySpec("olive", 3000), "handed-back.mp4", 0);
+    api.http.awaitJob(id, j -> j.get("frames").get("done").asInt() > 0, Duration.ofSeconds(60));
+    Process worker = workers.remove(survivor);
+    worker.destroy(); // SIGTERM: drain for 0.5 s, then hand the job back
+    assertThat(worker.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+    JsonNode job = Http.json(api.http.get("/jobs/" + id));
+    assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("queued");
+    assertThat(job.get("attempts").asInt()).isZero(); // a hand-back costs no attempt
+    assertThat(redis.commands().xpending(redis.keys().queue(0), FleetKeys.GROUP).getCount()).isZero();
+    assertThat(redis.commands().xlen(redis.keys().queue(0))).isEqualTo(1); // waiting for the next worker
+    assertThat(Http.json(api.http.get("/workers")).get("count").asInt()).isZero();
+    // A clean stop also leaves the consumer group (the killed worker's name stays: a crash cannot tidy up).
+    assertThat(redis.commands().xinfoConsumers(redis.keys().queue(0), FleetKeys.GROUP).toString()).doesNotContain(survivor);
+  }
+
+  /** Queue level, its own namespace, no workers reading it. */
+  @Test
+  @Order(6)
+  void higherPrioritiesAreClaimedFirst() throws Exception {
+    try (FleetRedis own = new FleetRedis(REDIS, namespace + "prio:", "claimer");
+        RedisJobQueue queue = new RedisJobQueue(own, JsonMapper.builder().build(), new JobEvents(), Clock.systemUTC(),
+            new RedisJobQueue.Settings(3, Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofHours(1)))) {
+      List<String> order = new ArrayList<>();
+      for (int p : new int[] {-5, 0, 10, 0, 10}) {
+        order.add(queue.submit(request(p, Optional.empty())).job().id());
+      }
+      List<String> claimed = new ArrayList<>();
+      for (int i = 0; i < 5; i++) claimed.add(queue.claim(Duration.ofSeconds(2)).orElseThrow().id());
+      assertThat(claimed).containsExactly(order.get(2), order.get(4), order.get(1), order.get(3), order.get(0));
+      assertThat(queue.claim(Duration.ofMillis(100))).isEmpty();
+
+      JobQueue.Submission again = queue.submit(request(0, Optional.of("same-key")));
+      JobQueue.Submission same = queue.submit(request(0, Optional.of("same-key")));
+      assertThat(again.created()).isTrue();
+      assertThat(same.created()).isFalse();
+      assertThat(same.job().id()).isEqualTo(again.job().id());
+    }
+  }
+
+  /**
+   * A job that fails every attempt (its render process cannot even start) ends in the dead-letter
+   * stream after max-attempts, with one error per attempt. A worker in this JVM, its own namespace.
+   */
+  @Test
+  @Order(7)
+  void aJobThatAlwaysFailsEndsInTheDeadLetterStream() throws Exception {
+    String ns = namespace + "dead:";
+    ConfigurableApplicationContext worker = ServerApplication.startWorker("--redis", REDIS, "--data-dir", data.toString(),
+        "--slots", "1", "--smelter.redis.namespace=" + ns, "--smelter.redis.worker-id=failing",
+        "--smelter.redis.probe-capabilities=false", "--smelter.worker.retry-backoff=PT0.05S", "--smelter.worker.max-attempts=3",
+        "--smelter.worker.java-options=-XX:+NoSuchOptionMakesTheRenderProcessFail");
+    contexts.add(worker);
+    JobQueue queue = worker.getBean(JobQueue.class);
+    CompletableFuture<Job> failed = new CompletableFuture<>();
+    String id = queue.submit(request(0, Optional.empty())).job().id();
+    try (AutoCloseable sub = worker.getBean(JobEvents.class).subscribe(id, j -> {
+      if (j.status().terminal()) failed.complete(j);
+    })) {
+      queue.get(id).filter(j -> j.status().terminal()).ifPresent(failed::complete);
+      Job job = failed.get(60, TimeUnit.SECONDS);
+      assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+      assertThat(job.attempts()).isEqualTo(3);
+    }
+    List<RedisJobQueue.DeadLetter> dead = ((RedisJobQueue) queue).deadLetters();
+    assertThat(dead).hasSize(1);
+    assertThat(dead.getFirst().jobId()).isEqualTo(id);
+    assertThat(dead.getFirst().attempts()).isEqualTo(3);
+    assertThat(dead.getFirst().errors()).hasSize(3).allMatch(e -> e.contains("exited with code"));
+    assertThat(dead.getFirst().errors().getFirst()).startsWith("attempt 1: ");
+    assertThat(dead.getFirst().errors().getLast()).startsWith("attempt 3: ");
+  }
+
+  private static JobRequest request(int priority, Optional<String> key) {
+    JsonNode spec = JsonMapper.builder().build().readTree(JobApiTest.tinySpec("red", 0.2));
+    return new JobRequest(spec, "q-" + UUID.randomUUID() + ".mp4", Optional.empty(), Optional.empty(), Optional.empty(), priority, key);
+  }
+}

@@ -1,0 +1,160 @@
+package dev.smelter.video.server.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.smelter.video.server.job.Job;
+import dev.smelter.video.server.job.JobEvents;
+import dev.smelter.video.server.job.JobRequest;
+import dev.smelter.video.server.job.JobStatus;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanIterator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Redis queue's claim protocol against the real Redis on 127.0.0.1:6379, with two "nodes" (queue
+ * instances with their own connections and consumer names) in this JVM and no render processes.
+ * Each test has its own namespace, deleted afterwards.
+ */
+class RedisJobQueueTest {
+  private final String namespace = "smelter-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
+  private final List<AutoCloseable> open = new ArrayList<>();
+
+  private record Node(FleetRedis redis, RedisJobQueue queue, JobEvents events) {}
+
+  private Node node(String id, int maxAttempts, Duration reclaimAfter, Duration heartbeat) {
+    FleetRedis redis = new FleetRedis("redis://127.0.0.1:6379", namespace, id);
+    JobEvents events = new JobEvents();
+    RedisJobQueue queue = new RedisJobQueue(redis, JsonMapper.builder().build(), events, Clock.systemUTC(),
+        new RedisJobQueue.Settings(maxAttempts, reclaimAfter, heartbeat, Duration.ofMinutes(10)));
+    open.add(redis);
+    open.add(queue); // closed first
+    return new Node(redis, queue, events);
+  }
+
+  @AfterEach
+  void cleanUp() throws Exception {
+    FleetRedis any = open.isEmpty() ? null : (FleetRedis) open.getFirst();
+    if (any != null) {
+      ScanIterator<String> keys = ScanIterator.scan(any.commands(), ScanArgs.Builder.matches(namespace + "*").limit(500));
+      List<String> all = new ArrayList<>();
+      keys.forEachRemaining(all::add);
+      if (!all.isEmpty()) any.commands().del(all.toArray(String[]::new));
+    }
+    for (AutoCloseable c : open.reversed()) c.close();
+  }
+
+  private static JobRequest request(Optional<String> key) {
+    return new JobRequest(JsonMapper.builder().build().readTree("{\"width\":64,\"height\":112,\"clips\":[]}"), "x.mp4", Optional.empty(),
+        Optional.empty(), Optional.empty(), 0, key);
+  }
+
+  @Test
+  void aClaimThatStopsBeingRenewedIsTakenOverAndTheStaleNodesWritesAreRefused() throws Exception {
+    // a: heart-beats far too rarely to keep its claim; b: takes over after 300 ms.
+    Node a = node("a", 3, Duration.ofMillis(300), Duration.ofHours(1));
+    Node b = node("b", 3, Duration.ofMillis(300), Duration.ofMillis(100));
+    String id = a.queue().submit(request(Optional.empty())).job().id();
+    Job first = a.queue().claim(Duration.ofSeconds(2)).orElseThrow();
+    assertThat(first.attempts()).isEqualTo(1);
+
+    Job second = b.queue().claim(Duration.ofSeconds(5)).orElseThrow();
+    assertThat(second.id()).isEqualTo(id);
+    assertThat(second.attempts()).isEqualTo(2);
+    assertThat(b.redis().commands().hget(b.redis().keys().job(id), "owner")).isEqualTo("b");
+    // The stale node's conditional write (what RenderDispatcher does) changes nothing.
+    Job after = a.queue().update(id, j -> j.attempts() == first.attempts() && j.status().active()
+        ? j.ended(JobStatus.FAILED, "stale", Instant.now()) : j).orElseThrow();
+    assertThat(after.status()).isEqualTo(JobStatus.RENDERING);
+    assertThat(after.attempts()).isEqualTo(2);
+    assertThat(a.queue().claimedHere()).containsExactly(id); // until its next heartbeat finds out
+    assertThat(b.queue().claimedHere()).containsExactly(id);
+
+    b.queue().update(id, j -> j.completed(new dev.smelter.video.server.job.JobResult("x.mp4", "/download/x.mp4", 1, 1, 1, "libx264", 1),
+        Instant.now()));
+    var pending = b.redis().commands().xpending(b.redis().keys().queue(0), FleetKeys.GROUP);
+    assertThat(pending.getCount()).isZero();
+    assertThat(b.redis().commands().xlen(b.redis().keys().queue(0))).isZero();
+    assertThat(b.redis().commands().ttl(b.redis().keys().job(id))).isBetween(1L, 600L);
+  }
+
+  @Test
+  void aLiveNodesLongClaimIsNotTakenOver() throws Exception {
+    Node a = node("a", 3, Duration.ofMillis(400), Duration.ofMillis(100));
+    Node b = node("b", 3, Duration.ofMillis(400), Duration.ofMillis(100));
+    String id = a.queue().submit(request(Optional.empty())).job().id();
+    a.queue().claim(Duration.ofSeconds(2)).orElseThrow();
+    // b keeps trying for more than three reclaim periods while a keeps renewing.
+    assertThat(b.queue().claim(Duration.ofMillis(1500))).isEmpty();
+    assertThat(a.redis().commands().hget(a.redis().keys().job(id), "owner")).isEqualTo("a");
+  }
+
+  @Test
+  void aJobWhoseWorkersKeepDyingFailsIntoTheDeadLetters() throws Exception {
+    Node a = node("a", 1, Duration.ofMillis(200), Duration.ofHours(1));
+    Node b = node("b", 1, Duration.ofMillis(200), Duration.ofHours(1));
+    CompletableFuture<Job> gaveUp = new CompletableFuture<>();
+    b.queue().onGaveUp(gaveUp::complete);
+    String id = a.queue().submit(request(Optional.empty())).job().id();
+    a.queue().claim(Duration.ofSeconds(2)).orElseThrow();
+
+    assertThat(b.queue().claim(Duration.ofMillis(1500))).isEmpty();
+    Job failed = gaveUp.get(5, TimeUnit.SECONDS);
+    assertThat(failed.id()).isEqualTo(id);
+    assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+    assertThat(failed.error().orElseThrow()).contains("stopped during attempt 1 of 1");
+    var dead = b.queue().deadLetters();
+    assertThat(dead).singleElement().satisfies(d -> {
+      assertThat(d.jobId()).isEqualTo(id);
+      assertThat(d.errors()).singleElement().asString().startsWith("attempt 1: the worker stopped");
+    });
+    assertThat(b.redis().commands().xpending(b.redis().keys().queue(0), FleetKeys.GROUP).getCount()).isZero();
+  }
+
+  @Test
+  void aRetryWaitsForItsBackoffAndItsErrorIsKept() throws Exception {
+    Node a = node("a", 3, Duration.ofSeconds(30), Duration.ofSeconds(5));
+    String id = a.queue().submit(request(Optional.empty())).job().id();
+    Job claimed = a.queue().claim(Duration.ofSeconds(2)).orElseThrow();
+    Instant due = Instant.now().plusMillis(400);
+    a.queue().update(id, j -> j.requeued(Optional.of(due), Optional.of("boom"), Instant.now()));
+    assertThat(a.redis().commands().zscore(a.redis().keys().delayed(), id)).isNotNull();
+    assertThat(a.queue().claim(Duration.ofMillis(100))).isEmpty(); // not due yet
+
+    Job again = a.queue().claim(Duration.ofSeconds(3)).orElseThrow();
+    assertThat(again.id()).isEqualTo(id);
+    assertThat(again.attempts()).isEqualTo(claimed.attempts() + 1);
+    assertThat(Instant.now()).isAfterOrEqualTo(due.minusMillis(5));
+    assertThat(a.redis().commands().lrange(a.redis().keys().errors(id), 0, -1)).containsExactly("attempt 1: boom");
+  }
+
+  @Test
+  void cancellingAQueuedJobRemovesItsEntryAndItsEventReachesOtherNodes() throws Exception {
+    Node api = node("api", 3, Duration.ofSeconds(30), Duration.ofSeconds(5));
+    Node worker = node("worker", 3, Duration.ofSeconds(30), Duration.ofSeconds(5));
+    String id = api.queue().submit(request(Optional.of("k1"))).job().id();
+    CompletableFuture<Job> seen = new CompletableFuture<>();
+    try (AutoCloseable sub = worker.events().subscribe(id, j -> {
+      if (j.status() == JobStatus.CANCELLED) seen.complete(j);
+    })) {
+      api.queue().update(id, j -> j.ended(JobStatus.CANCELLED, "cancelled", Instant.now()));
+      assertThat(seen.get(5, TimeUnit.SECONDS).id()).isEqualTo(id);
+    }
+    assertThat(worker.redis().commands().xlen(worker.redis().keys().queue(0))).isZero();
+    assertThat(worker.queue().claim(Duration.ofMillis(200))).isEmpty();
+    // The idempotency key lives as long as the finished record.
+    assertThat(api.redis().commands().ttl(api.redis().keys().idempotency("k1"))).isBetween(1L, 600L);
+    assertThat(api.queue().submit(request(Optional.of("k1"))).created()).isFalse();
+    assertThat(api.queue().stats().cancelled()).isEqualTo(1);
+  }
+}
