@@ -1,5 +1,6 @@
 package dev.smelter.video.server;
 
+import dev.smelter.video.server.fleet.FleetExternalUrl;
 import dev.smelter.video.server.fleet.FleetRedis;
 import dev.smelter.video.server.fleet.FleetWorker;
 import dev.smelter.video.server.fleet.RedisDeliveryLease;
@@ -30,6 +31,14 @@ class FleetConfiguration {
     ServiceProperties.Redis r = props.redis();
     return new RedisJobQueue(redis, recordMapper, events, clock,
         new RedisJobQueue.Settings(props.worker().maxAttempts(), r.reclaimAfter(), r.heartbeat(), props.retention().maxAge()));
+  }
+
+  /** API nodes publish their external URL; workers without one use it for {@code downloadUrl}. */
+  @Bean
+  FleetExternalUrl fleetExternalUrl(FleetRedis redis, ServiceProperties props) {
+    FleetExternalUrl url = new FleetExternalUrl(redis);
+    if (!props.workerRole()) url.publish(props.externalUrl());
+    return url;
   }
 
   /** Long enough for one request and the longest pause between two. */

@@ -12,6 +12,8 @@ import dev.smelter.video.server.job.JobEvents;
 import dev.smelter.video.server.job.JobRequest;
 import dev.smelter.video.server.job.JobStatus;
 import dev.smelter.video.server.queue.JobQueue;
+import dev.smelter.video.server.storage.objects.S3ObjectStore;
+import dev.smelter.video.server.storage.objects.S3TestServer;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanIterator;
 import java.io.BufferedReader;
@@ -57,9 +59,16 @@ class FleetTest {
   private final String namespace = "smelter-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
   private final Map<String, Process> workers = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> webhooks = new ConcurrentHashMap<>();
+  private final Map<String, JsonNode> lastWebhook = new ConcurrentHashMap<>();
   private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
   private Path data;
   private TestServer api;
+  /** The object-store fleet: its own namespace, an API node with {@code --storage} and worker w3 with its own data dir. */
+  private final String s3Namespace = namespace + "s3:";
+  private S3ObjectStore bucket;
+  private String storageUrl;
+  private Path s3WorkerData;
+  private TestServer s3Api;
   private HttpServer receiver;
   private FleetRedis redis;
 
@@ -69,13 +78,23 @@ class FleetTest {
     receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     receiver.createContext("/hook", exchange -> {
       JsonNode body = JsonMapper.builder().build().readTree(exchange.getRequestBody().readAllBytes());
+      lastWebhook.put(body.get("jobId").asString(), body);
       webhooks.computeIfAbsent(body.get("jobId").asString(), k -> new AtomicInteger()).incrementAndGet();
       exchange.sendResponseHeaders(200, -1);
       exchange.close();
     });
     receiver.start();
-    List<CompletableFuture<Void>> ready = List.of(startWorker("w1"), startWorker("w2"));
+    S3TestServer s3 = S3TestServer.shared();
+    String bucketName = s3.newBucket();
+    bucket = s3.store(bucketName, "");
+    storageUrl = s3.url(bucketName);
+    s3WorkerData = Files.createTempDirectory("smelter-fleet-remote-worker");
+    List<CompletableFuture<Void>> ready = List.of(startWorker("w1"), startWorker("w2"),
+        startWorker("w3", s3WorkerData, s3Namespace, storageArgs()));
     api = startApi();
+    s3Api = TestServer.start(Files.createTempDirectory("smelter-fleet-s3-api"), concat(List.of("--slots", "0", "--redis", REDIS,
+        "--smelter.redis.namespace=" + s3Namespace), storageArgs()));
+    contexts.add(s3Api.context);
     for (CompletableFuture<Void> r : ready) r.get(120, TimeUnit.SECONDS);
     redis = new FleetRedis(REDIS, namespace, "test");
   }
@@ -86,17 +105,34 @@ class FleetTest {
     return s;
   }
 
-  /** A worker JVM; completes when it reports ready. */
+  private List<String> storageArgs() {
+    return List.of("--storage", storageUrl, "--smelter.storage.access-key=" + S3TestServer.ACCESS_KEY,
+        "--smelter.storage.secret-key=" + S3TestServer.SECRET_KEY);
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
   private CompletableFuture<Void> startWorker(String id) throws IOException {
+    return startWorker(id, data, namespace, List.of());
+  }
+
+  /** A worker JVM; completes when it reports ready. */
+  private CompletableFuture<Void> startWorker(String id, Path dataDir, String ns, List<String> extra) throws IOException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process p = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss4m",
-        "-cp", System.getProperty("java.class.path"), WorkerApplication.class.getName(),
-        "--redis", REDIS, "--data-dir", data.toString(), "--slots", "1", "--gpu", "off",
-        "--smelter.redis.namespace=" + namespace, "--smelter.redis.worker-id=" + id,
+    List<String> command = new ArrayList<>(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1",
+        "-XX:+UseSerialGC", "-Xss4m", "-cp", System.getProperty("java.class.path"), WorkerApplication.class.getName(),
+        "--redis", REDIS, "--data-dir", dataDir.toString(), "--slots", "1", "--gpu", "off",
+        "--smelter.redis.namespace=" + ns, "--smelter.redis.worker-id=" + id,
         "--smelter.redis.heartbeat=PT0.5S", "--smelter.redis.reclaim-after=PT2S", "--smelter.redis.drain-timeout=PT0.5S",
         "--smelter.redis.probe-capabilities=false", "--smelter.worker.retry-backoff=PT0.1S",
         "--smelter.webhook.initial-backoff=PT0.05S",
-        "--smelter.worker.java-options=-XX:TieredStopAtLevel=1").redirectErrorStream(true).start();
+        "--smelter.worker.java-options=-XX:TieredStopAtLevel=1"));
+    command.addAll(extra);
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     workers.put(id, p);
     CompletableFuture<Void> ready = new CompletableFuture<>();
     Thread.ofVirtual().start(() -> {
@@ -123,6 +159,7 @@ class FleetTest {
     });
     contexts.forEach(ConfigurableApplicationContext::close);
     if (receiver != null) receiver.stop(0);
+    if (bucket != null) bucket.close();
     if (redis != null) {
       ScanIterator<String> keys = ScanIterator.scan(redis.commands(), ScanArgs.Builder.matches(namespace + "*").limit(500));
       List<String> all = new ArrayList<>();
@@ -330,6 +367,58 @@ class FleetTest {
     assertThat(dead.getFirst().errors()).hasSize(3).allMatch(e -> e.contains("exited with code"));
     assertThat(dead.getFirst().errors().getFirst()).startsWith("attempt 1: ");
     assertThat(dead.getFirst().errors().getLast()).startsWith("attempt 3: ");
+  }
+
+  /**
+   * A remote worker: w3 shares nothing with its API node but Redis and the bucket. Inputs uploaded to
+   * the API node travel through the bucket, the output comes back through it, and the API node
+   * serves it, with the right download URL in the result and the webhook.
+   */
+  @Test
+  @Order(8)
+  void aRemoteWorkerRendersThroughTheObjectStore() throws Exception {
+    Path tmp = Files.createTempDirectory("smelter-fleet-s3-media");
+    byte[] pngBytes = Files.readAllBytes(TestMedia.png(tmp.resolve("p.png"), 48, 72, 0xFF3366CC));
+    String png = Http.json(s3Api.http.upload("/upload", "files", "page.png", pngBytes)).at("/files/0/filename").asString();
+    String wav = Http.json(s3Api.http.upload("/upload", "files", "voice.wav", TestMedia.wav(1.0))).at("/files/0/filename").asString();
+    String spec = """
+        {"width":64,"height":112,"fps":10,"keepSourceAudio":true,"defaults":{"transition":null},
+         "clips":[{"duration":1,"layers":[{"type":"image","path":"/app/uploads/%s","resizeMode":"cover"},{"type":"audio","path":"/app/uploads/%s"}]}]}"""
+        .formatted(png, wav);
+    var r = s3Api.http.post("/jobs", """
+        {"editSpec":%s,"outputFilename":"remote.mp4","callback":{"url":"http://127.0.0.1:%d/hook"}}"""
+        .formatted(spec, receiver.getAddress().getPort()));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    String id = Http.json(r).get("jobId").asString();
+
+    JsonNode done = s3Api.http.awaitTerminal(id, Duration.ofSeconds(60));
+    assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("completed");
+    assertThat(redis.commands().hget(s3Namespace + "job:" + id, "owner")).isEqualTo("w3");
+    assertThat(done.at("/result/frames").asInt()).isEqualTo(10);
+    String url = TestServer.EXTERNAL + "/download/remote.mp4";
+    assertThat(done.at("/result/downloadUrl").asString()).isEqualTo(url);
+    assertThat(awaitWebhooks(id, Duration.ofSeconds(20))).isEqualTo(1);
+    assertThat(lastWebhook.get(id).get("downloadUrl").asString()).as(lastWebhook.get(id).toString()).isEqualTo(url);
+
+    // The API node serves what only the bucket holds: a valid 1 s, 10 fps MP4 with the audio.
+    assertThat(bucket.exists("outputs/remote.mp4")).isTrue();
+    var mp4 = s3Api.http.getBytes("/download/remote.mp4");
+    assertThat(mp4.statusCode()).isEqualTo(200);
+    Path downloaded = Files.write(tmp.resolve("remote.mp4"), mp4.body());
+    var video = new FfmpegProbe().probe(downloaded).video().orElseThrow();
+    assertThat(video.duration()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(video.frameRate().value() * video.duration()).isCloseTo(10.0, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(FfmpegProbe.hasAudio(downloaded)).isTrue();
+    JsonNode meta = Http.json(s3Api.http.get("/metadata/remote.mp4"));
+    assertThat(meta.get("fileLocation").asString()).as(meta.toString()).isEqualTo("outputs");
+    assertThat(meta.at("/video/height").asInt()).isEqualTo(112);
+
+    // The worker kept nothing but its cache: no job folder, no local output.
+    assertThat(s3WorkerData.resolve("work").resolve(id)).doesNotExist();
+    assertThat(s3WorkerData.resolve("outputs/remote.mp4")).doesNotExist();
+    try (var cached = Files.list(s3WorkerData.resolve("cache"))) {
+      assertThat(cached.count()).isGreaterThanOrEqualTo(2); // the image and the audio, kept for the next job
+    }
   }
 
   private static JobRequest request(int priority, Optional<String> key) {

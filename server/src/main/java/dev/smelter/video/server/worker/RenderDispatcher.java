@@ -52,6 +52,7 @@ public final class RenderDispatcher implements AutoCloseable {
   private final JobEvents events;
   private final Duration drainTimeout;
   private final Clock clock;
+  private final java.util.function.UnaryOperator<String> links;
   private final Map<String, WorkerProcess> running = new ConcurrentHashMap<>();
   private final List<Thread> slots = new ArrayList<>();
   private volatile boolean stopping;
@@ -61,10 +62,13 @@ public final class RenderDispatcher implements AutoCloseable {
   /**
    * @param drainTimeout on {@link #close()}, how long running renders may still finish before they
    *     are stopped and their jobs handed back to the queue
+   * @param links turns {@link Storage#downloadUrl} into the URL recorded in the result (a fleet
+   *     worker without an external URL makes it absolute with the API nodes' one)
    */
   public RenderDispatcher(JobQueue queue, Storage storage, JobFiles files, ServiceProperties props,
       WorkerProcess.Launch launch, WebhookDispatcher webhooks, ObjectMapper json, JobEvents events, Duration drainTimeout,
-      Clock clock) {
+      Clock clock, java.util.function.UnaryOperator<String> links) {
+    this.links = links;
     this.events = events;
     this.drainTimeout = drainTimeout;
     this.queue = queue;
@@ -227,7 +231,7 @@ public final class RenderDispatcher implements AutoCloseable {
       finish(job, JobStatus.FAILED, "cannot store the output: " + e.getMessage());
       return;
     }
-    JobResult result = new JobResult(job.outputFilename(), storage.downloadUrl(job.outputFilename()), r.duration(), r.size(),
+    JobResult result = new JobResult(job.outputFilename(), links.apply(storage.downloadUrl(job.outputFilename())), r.duration(), r.size(),
         r.frames(), r.encoder(), r.wallMillis() / 1000.0);
     // Conditional: exactly one attempt records the result (and sends the webhook).
     Job[] before = new Job[1];
