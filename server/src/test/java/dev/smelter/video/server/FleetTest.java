@@ -7,10 +7,8 @@ import dev.smelter.video.render.media.FfmpegProbe;
 import dev.smelter.video.server.fleet.FleetKeys;
 import dev.smelter.video.server.fleet.FleetRedis;
 import dev.smelter.video.server.fleet.RedisJobQueue;
-import dev.smelter.video.server.job.Job;
 import dev.smelter.video.server.job.JobEvents;
 import dev.smelter.video.server.job.JobRequest;
-import dev.smelter.video.server.job.JobStatus;
 import dev.smelter.video.server.queue.JobQueue;
 import dev.smelter.video.server.storage.objects.S3ObjectStore;
 import dev.smelter.video.server.storage.objects.S3TestServer;
@@ -290,6 +288,20 @@ class FleetTest {
     }
     JsonNode listed = Http.json(api.http.get("/workers"));
     assertThat(listed.get("workers").valueStream().map(w -> w.get("id").asString()).toList()).doesNotContain(first);
+    // Its entries taken over and its registry entry expired, the dead worker leaves the consumer group too.
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (consumers(0).contains(first) && System.nanoTime() < deadline) {
+      Thread.sleep(50); // polling Redis, bounded by the deadline
+    }
+    assertThat(consumers(0)).doesNotContain(first).contains(owner(id));
+  }
+
+  private List<String> consumers(int priority) {
+    return redis.commands().xinfoConsumers(redis.keys().queue(priority), FleetKeys.GROUP).stream()
+        .map(c -> {
+          List<?> fields = (List<?>) c;
+          return String.valueOf(fields.get(fields.indexOf("name") + 1));
+        }).toList();
   }
 
   @Test
@@ -308,8 +320,8 @@ class FleetTest {
     assertThat(redis.commands().xpending(redis.keys().queue(0), FleetKeys.GROUP).getCount()).isZero();
     assertThat(redis.commands().xlen(redis.keys().queue(0))).isEqualTo(1); // waiting for the next worker
     assertThat(Http.json(api.http.get("/workers")).get("count").asInt()).isZero();
-    // A clean stop also leaves the consumer group (the killed worker's name stays: a crash cannot tidy up).
-    assertThat(redis.commands().xinfoConsumers(redis.keys().queue(0), FleetKeys.GROUP).toString()).doesNotContain(survivor);
+    // A clean stop also leaves the consumer group (a crashed worker is removed by the others, see above).
+    assertThat(consumers(0)).doesNotContain(survivor);
   }
 
   /** Queue level, its own namespace, no workers reading it. */
@@ -337,36 +349,52 @@ class FleetTest {
   }
 
   /**
-   * A job that fails every attempt (its render process cannot even start) ends in the dead-letter
-   * stream after max-attempts, with one error per attempt. A worker in this JVM, its own namespace.
+   * Jobs that fail every attempt (their render process cannot even start) end in the dead-letter
+   * stream after max-attempts, with one error per attempt, and {@code GET /queue/dead} on the API
+   * node lists them newest first. The fleet's workers are gone by now (tests 4 and 5): a worker in
+   * this JVM whose renders always fail takes their place.
    */
   @Test
   @Order(7)
-  void aJobThatAlwaysFailsEndsInTheDeadLetterStream() throws Exception {
-    String ns = namespace + "dead:";
+  void jobsThatAlwaysFailEndInTheDeadLetterStreamShownByTheApi() throws Exception {
+    for (JsonNode waiting : Http.json(api.http.get("/jobs?status=queued")).get("jobs")) { // test 5's handed-back job
+      assertThat(api.http.delete("/jobs/" + waiting.get("jobId").asString()).statusCode()).isEqualTo(200);
+    }
     ConfigurableApplicationContext worker = ServerApplication.startWorker("--redis", REDIS, "--data-dir", data.toString(),
-        "--slots", "1", "--smelter.redis.namespace=" + ns, "--smelter.redis.worker-id=failing",
+        "--slots", "1", "--smelter.redis.namespace=" + namespace, "--smelter.redis.worker-id=failing",
         "--smelter.redis.probe-capabilities=false", "--smelter.worker.retry-backoff=PT0.05S", "--smelter.worker.max-attempts=3",
         "--smelter.worker.java-options=-XX:+NoSuchOptionMakesTheRenderProcessFail");
     contexts.add(worker);
-    JobQueue queue = worker.getBean(JobQueue.class);
-    CompletableFuture<Job> failed = new CompletableFuture<>();
-    String id = queue.submit(request(0, Optional.empty())).job().id();
-    try (AutoCloseable sub = worker.getBean(JobEvents.class).subscribe(id, j -> {
-      if (j.status().terminal()) failed.complete(j);
-    })) {
-      queue.get(id).filter(j -> j.status().terminal()).ifPresent(failed::complete);
-      Job job = failed.get(60, TimeUnit.SECONDS);
-      assertThat(job.status()).isEqualTo(JobStatus.FAILED);
-      assertThat(job.attempts()).isEqualTo(3);
+    List<String> ids = List.of(submit(JobApiTest.tinySpec("red", 0.2), "dead-1.mp4", 0), submit(JobApiTest.tinySpec("red", 0.2), "dead-2.mp4", 0));
+    for (String id : ids) {
+      JsonNode job = api.http.awaitTerminal(id, Duration.ofSeconds(60));
+      assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("failed");
+      assertThat(job.get("attempts").asInt()).isEqualTo(3);
     }
-    List<RedisJobQueue.DeadLetter> dead = ((RedisJobQueue) queue).deadLetters();
-    assertThat(dead).hasSize(1);
-    assertThat(dead.getFirst().jobId()).isEqualTo(id);
-    assertThat(dead.getFirst().attempts()).isEqualTo(3);
-    assertThat(dead.getFirst().errors()).hasSize(3).allMatch(e -> e.contains("exited with code"));
-    assertThat(dead.getFirst().errors().getFirst()).startsWith("attempt 1: ");
-    assertThat(dead.getFirst().errors().getLast()).startsWith("attempt 3: ");
+    List<RedisJobQueue.DeadLetter> dead = worker.getBean(RedisJobQueue.class).deadLetters(); // oldest first
+    assertThat(dead).extracting(RedisJobQueue.DeadLetter::jobId).containsExactlyInAnyOrderElementsOf(ids);
+    for (RedisJobQueue.DeadLetter d : dead) {
+      assertThat(d.attempts()).isEqualTo(3);
+      assertThat(d.errors()).hasSize(3).allMatch(e -> e.contains("exited with code"));
+      assertThat(d.errors().getFirst()).startsWith("attempt 1: ");
+      assertThat(d.errors().getLast()).startsWith("attempt 3: ");
+    }
+
+    JsonNode page = Http.json(api.http.get("/queue/dead"));
+    assertThat(page.get("mode").asString()).isEqualTo("fleet");
+    assertThat(page.get("total").asInt()).isEqualTo(2);
+    assertThat(page.get("deadLetters").valueStream().map(d -> d.get("jobId").asString()).toList())
+        .containsExactly(dead.get(1).jobId(), dead.get(0).jobId()); // newest first
+    JsonNode newest = page.get("deadLetters").get(0);
+    assertThat(newest.get("attempts").asInt()).isEqualTo(3);
+    assertThat(newest.get("errors").size()).isEqualTo(3);
+    assertThat(newest.get("error").asString()).contains("exited with code");
+    java.time.Instant failedAt = java.time.Instant.parse(newest.get("failedAt").asString());
+    assertThat(failedAt).isBetween(java.time.Instant.now().minusSeconds(120), java.time.Instant.now().plusSeconds(1));
+    JsonNode second = Http.json(api.http.get("/queue/dead?offset=1&limit=1"));
+    assertThat(second.get("count").asInt()).isEqualTo(1);
+    assertThat(second.at("/deadLetters/0/jobId").asString()).isEqualTo(dead.get(0).jobId());
+    assertThat(Http.json(api.http.get("/queue/dead?offset=2")).get("deadLetters").size()).isZero();
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.smelter.video.server.api;
 
 import static dev.smelter.video.server.api.LegacyController.ordered;
 
+import dev.smelter.video.server.fleet.RedisJobQueue;
 import dev.smelter.video.server.fleet.WorkerRegistry;
 import dev.smelter.video.server.intake.SpecIntake;
 import dev.smelter.video.server.job.Job;
@@ -120,6 +121,25 @@ class JobController {
         "cancelled", s.cancelled(), "total", s.total(),
         // In a fleet: every live worker's slots, plus this node's own if it renders.
         "slots", dispatcher.slots() + workers.map(w -> w.list().stream().mapToInt(WorkerRegistry.WorkerInfo::slots).sum()).orElse(0));
+  }
+
+  /**
+   * {@code GET /queue/dead}: jobs that failed for good, newest first, with every attempt's error. The
+   * fleet keeps them in a stream; the embedded queue has none (its failed jobs are in
+   * {@code GET /jobs?status=failed}).
+   */
+  @GetMapping("/queue/dead")
+  Map<String, Object> deadLetters(@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit) {
+    int from = Math.max(0, Math.min(offset, 20_000));
+    int size = Math.max(1, Math.min(limit, 500));
+    if (!(queue instanceof RedisJobQueue fleet)) {
+      return ordered("deadLetters", List.of(), "offset", from, "limit", size, "count", 0, "total", 0, "mode", "embedded",
+          "message", "dead letters are kept in fleet mode only; failed jobs are listed by GET /jobs?status=failed");
+    }
+    List<Map<String, Object>> page = fleet.deadLetters(from, size).stream().map(d -> ordered("jobId", d.jobId(), "attempts",
+        d.attempts(), "error", d.error(), "errors", d.errors(), "failedAt", JsTime.of(d.failedAt()), "entryId", d.entryId())).toList();
+    return ordered("deadLetters", page, "offset", from, "limit", size, "count", page.size(), "total", fleet.deadLetterCount(),
+        "mode", "fleet");
   }
 
   /** Server-sent events: one {@code job} event per change, ending after the terminal state and its webhook. */
