@@ -85,11 +85,16 @@ class ServiceConfiguration {
    */
   @Bean(destroyMethod = "close")
   WebhookDispatcher webhookDispatcher(JobQueue queue, ServiceProperties props, ObjectMapper recordMapper, Clock clock,
-      DeliveryLease lease) {
+      DeliveryLease lease, Storage storage) {
     WebhookDispatcher d = new WebhookDispatcher(queue, props.webhook(), recordMapper, clock, lease);
     d.resumePending();
     if (props.redis().enabled() && !props.workerRole()) d.resumeEvery(Duration.ofMinutes(1));
-    if (queue instanceof RedisJobQueue redis) redis.onGaveUp(d::deliverLater);
+    if (queue instanceof RedisJobQueue redis) {
+      redis.onGaveUp(j -> {
+        storage.deleteIncoming(j.spec());
+        d.deliverLater(j);
+      });
+    }
     return d;
   }
 

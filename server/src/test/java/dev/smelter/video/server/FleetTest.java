@@ -81,6 +81,12 @@ class FleetTest {
       exchange.sendResponseHeaders(200, -1);
       exchange.close();
     });
+    byte[] png = Files.readAllBytes(TestMedia.png(Files.createTempFile("smelter-fleet-remote", ".png"), 16, 16, 0xFF112233));
+    receiver.createContext("/media/page.png", exchange -> {
+      exchange.sendResponseHeaders(200, png.length);
+      exchange.getResponseBody().write(png);
+      exchange.close();
+    });
     receiver.start();
     S3TestServer s3 = S3TestServer.shared();
     String bucketName = s3.newBucket();
@@ -98,7 +104,8 @@ class FleetTest {
   }
 
   private TestServer startApi() {
-    TestServer s = TestServer.start(data, List.of("--slots", "0", "--redis", REDIS, "--smelter.redis.namespace=" + namespace));
+    TestServer s = TestServer.start(data, List.of("--slots", "0", "--redis", REDIS, "--smelter.redis.namespace=" + namespace,
+        "--smelter.security.allow-private-remote=true")); // remote media from the loopback origin below
     contexts.add(s.context);
     return s;
   }
@@ -176,6 +183,26 @@ class FleetTest {
     return Http.json(r).get("jobId").asString();
   }
 
+  /** A spec whose image comes from the loopback origin: fetched at intake into work/incoming-*. */
+  private String remoteImageSpec(double seconds) {
+    return """
+        {"width":64,"height":112,"fps":10,"clips":[{"duration":%s,"layers":[{"type":"image","path":"http://127.0.0.1:%d/media/page.png"}]}]}"""
+        .formatted(seconds, receiver.getAddress().getPort());
+  }
+
+  /** Waits (bounded) until no remote media fetched at intake is left in the shared data folder; returns what is left. */
+  private List<Path> awaitNoIncoming(Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      List<Path> left;
+      try (var dirs = Files.list(data.resolve("work"))) {
+        left = dirs.filter(d -> d.getFileName().toString().startsWith("incoming-")).toList();
+      }
+      if (left.isEmpty() || System.nanoTime() > deadline) return left;
+      Thread.sleep(20); // polling the folder the finishing node cleans, bounded by the deadline
+    }
+  }
+
   private String owner(String jobId) {
     return redis.commands().hget(redis.keys().job(jobId), "owner");
   }
@@ -204,7 +231,8 @@ class FleetTest {
     assertThat(listed.get("slots").asInt()).isEqualTo(2);
 
     List<String> ids = new ArrayList<>();
-    for (int i = 0; i < 4; i++) ids.add(submit(JobApiTest.tinySpec("#" + (200000 + i * 1111), 1), "fleet-" + i + ".mp4", 0));
+    for (int i = 0; i < 3; i++) ids.add(submit(JobApiTest.tinySpec("#" + (200000 + i * 1111), 1), "fleet-" + i + ".mp4", 0));
+    ids.add(submit(remoteImageSpec(1), "fleet-3.mp4", 0)); // its image fetched at intake, removed when the job ends
     List<String> owners = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
       JsonNode done = api.http.awaitTerminal(ids.get(i), Duration.ofSeconds(60));
@@ -220,6 +248,7 @@ class FleetTest {
     assertThat(edit.statusCode()).as(edit.body()).isEqualTo(200);
     assertThat(videoSeconds(data.resolve("outputs/fleet-edit.mp4"))).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.01));
     for (String id : ids) assertThat(awaitWebhooks(id, Duration.ofSeconds(20))).isEqualTo(1);
+    assertThat(awaitNoIncoming(Duration.ofSeconds(10))).as("remote media of a completed job").isEmpty();
     JsonNode stats = Http.json(api.http.get("/queue/stats"));
     assertThat(stats.get("completed").asInt()).isEqualTo(5);
     assertThat(stats.get("waiting").asInt()).isZero();
@@ -229,7 +258,7 @@ class FleetTest {
   @Test
   @Order(2)
   void cancellationReachesTheWorkerRenderingTheJob() throws Exception {
-    String id = submit(JobApiTest.tinySpec("navy", 3000), "cancelled.mp4", 0);
+    String id = submit(remoteImageSpec(3000), "cancelled.mp4", 0);
     api.http.awaitJob(id, j -> j.get("frames").get("done").asInt() > 0, Duration.ofSeconds(60)); // progress from a worker, via Redis
     Process worker = workers.get(owner(id));
     List<ProcessHandle> renders = worker.descendants().toList();
@@ -242,6 +271,7 @@ class FleetTest {
     assertThat(job.get("status").asString()).isEqualTo("cancelled");
     assertThat(Files.exists(data.resolve("outputs/cancelled.mp4"))).isFalse();
     assertThat(awaitWebhooks(id, Duration.ofSeconds(20))).isEqualTo(1);
+    assertThat(awaitNoIncoming(Duration.ofSeconds(10))).as("remote media of a cancelled job").isEmpty();
   }
 
   @Test

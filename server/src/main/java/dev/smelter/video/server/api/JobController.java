@@ -11,6 +11,7 @@ import dev.smelter.video.server.job.JobRequest;
 import dev.smelter.video.server.job.JobStatus;
 import dev.smelter.video.server.queue.JobQueue;
 import dev.smelter.video.server.storage.JobFiles;
+import dev.smelter.video.server.storage.Storage;
 import dev.smelter.video.server.worker.RenderDispatcher;
 import dev.smelter.video.spec.Problem;
 import java.io.IOException;
@@ -40,9 +41,11 @@ class JobController {
   private final JobFiles files;
   private final Errors errors;
   private final Optional<WorkerRegistry> workers;
+  private final Storage storage;
 
   JobController(SpecIntake intake, JobQueue queue, JobEvents events, RenderDispatcher dispatcher, JobFiles files, Errors errors,
-      ObjectProvider<WorkerRegistry> workers) {
+      ObjectProvider<WorkerRegistry> workers, Storage storage) {
+    this.storage = storage;
     this.files = files;
     this.errors = errors;
     this.workers = Optional.ofNullable(workers.getIfAvailable());
@@ -63,11 +66,12 @@ class JobController {
     SpecIntake.Accepted accepted = (SpecIntake.Accepted) outcome;
     JobRequest request;
     try {
-      request = stage(files, accepted.request());
+      request = stage(files, storage, accepted.request());
     } catch (IOException e) {
       return ResponseEntity.internalServerError().body(ordered("error", "Cannot store the job's inputs", "details", errors.detail(e)));
     }
     JobQueue.Submission s = queue.submit(request);
+    if (!s.created()) storage.deleteIncoming(request.spec()); // a repeat: the existing job has its own copies
     Map<String, Object> answer = ordered("jobId", s.job().id(), "status", s.job().status().wire(), "statusUrl", "/jobs/" + s.job().id(),
         "message", s.created() ? "Job created successfully" : "Job already exists (same idempotencyKey)");
     if (!accepted.warnings().isEmpty()) answer.put("warnings", accepted.warnings());
@@ -79,8 +83,13 @@ class JobController {
    * queue assigns job ids on submit; staging is content-addressed and needs none, so it gets a
    * submission id for its logs.
    */
-  static JobRequest stage(JobFiles files, JobRequest request) throws IOException {
-    return request.withSpec(files.stageInputs("submission-" + java.util.UUID.randomUUID(), request.spec()));
+  static JobRequest stage(JobFiles files, Storage storage, JobRequest request) throws IOException {
+    try {
+      return request.withSpec(files.stageInputs("submission-" + java.util.UUID.randomUUID(), request.spec()));
+    } catch (IOException | RuntimeException e) {
+      storage.deleteIncoming(request.spec()); // nothing is queued: nothing will use what intake fetched
+      throw e;
+    }
   }
 
   @GetMapping("/jobs/{id}")

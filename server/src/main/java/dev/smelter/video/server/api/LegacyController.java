@@ -119,7 +119,7 @@ class LegacyController {
     SpecIntake.Accepted accepted = (SpecIntake.Accepted) outcome;
     JobRequest request;
     try {
-      request = JobController.stage(jobFiles, accepted.request());
+      request = JobController.stage(jobFiles, storage, accepted.request());
     } catch (IOException e) {
       return ResponseEntity.internalServerError().body(ordered("error", "Video editing failed", "details", errors.detail(e)));
     }

@@ -38,6 +38,9 @@ import tools.jackson.databind.node.ObjectNode;
  * missed its heartbeats is taken over by another worker (one more attempt), so a slow stale worker
  * can neither overwrite the new run's state nor record a second result; it notices the change (job
  * events, also from other nodes) and kills its render, as it does when the job is cancelled.
+ *
+ * <p>The node that ends a job (completed, failed, cancelled) also deletes the remote media fetched
+ * for it at intake ({@code work/incoming-*}): a retry still needs it, a finished job does not.
  */
 public final class RenderDispatcher implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(RenderDispatcher.class.getName());
@@ -97,10 +100,17 @@ public final class RenderDispatcher implements AutoCloseable {
   /** Cancels a job: a queued one never runs, a running one has its worker killed. */
   public Optional<Job> cancel(String id) {
     // The change reaches the node rendering the job as a job event, which stops its render.
-    Optional<Job> job = queue.update(id, j -> j.status().terminal() ? j : j.ended(JobStatus.CANCELLED, "cancelled", clock.instant()));
+    Job[] before = new Job[1];
+    Optional<Job> job = queue.update(id, j -> {
+      before[0] = j;
+      return j.status().terminal() ? j : j.ended(JobStatus.CANCELLED, "cancelled", clock.instant());
+    });
     WorkerProcess worker = running.get(id);
     if (worker != null) worker.cancel();
-    job.filter(j -> j.status() == JobStatus.CANCELLED).ifPresent(webhooks::deliverLater);
+    job.filter(j -> j.status() == JobStatus.CANCELLED && j != before[0]).ifPresent(j -> {
+      storage.deleteIncoming(j.spec());
+      webhooks.deliverLater(j);
+    });
     return job;
   }
 
@@ -238,7 +248,10 @@ public final class RenderDispatcher implements AutoCloseable {
     queue.update(job.id(), j -> {
       before[0] = j;
       return j.status() == JobStatus.UPLOADING && mine(job, j) ? j.completed(result, clock.instant()) : j;
-    }).filter(j -> j.status() == JobStatus.COMPLETED && j != before[0]).ifPresent(webhooks::deliverLater);
+    }).filter(j -> j.status() == JobStatus.COMPLETED && j != before[0]).ifPresent(j -> {
+      storage.deleteIncoming(j.spec());
+      webhooks.deliverLater(j);
+    });
     storage.deleteJobDir(job.id());
   }
 
@@ -247,7 +260,10 @@ public final class RenderDispatcher implements AutoCloseable {
     queue.update(claimed.id(), j -> {
       before[0] = j;
       return mine(claimed, j) ? j.ended(status, message, clock.instant()) : j;
-    }).filter(j -> j.status() == status && j != before[0]).ifPresent(webhooks::deliverLater);
+    }).filter(j -> j.status() == status && j != before[0]).ifPresent(j -> {
+      storage.deleteIncoming(j.spec());
+      webhooks.deliverLater(j);
+    });
   }
 
   /** Waits (bounded) until no render runs here. */
