@@ -7,6 +7,7 @@ import dev.smelter.video.server.fleet.RedisDeliveryLease;
 import dev.smelter.video.server.fleet.RedisJobQueue;
 import dev.smelter.video.server.fleet.WorkerRegistry;
 import dev.smelter.video.server.job.JobEvents;
+import dev.smelter.video.server.storage.ServiceStorage;
 import dev.smelter.video.server.webhook.DeliveryLease;
 import dev.smelter.video.server.worker.RenderDispatcher;
 import java.time.Clock;
@@ -56,7 +57,8 @@ class FleetConfiguration {
   /** Only on a worker: registration, heartbeat and the drain on SIGTERM (before the dispatcher's own close). */
   @Bean(destroyMethod = "close")
   @Conditional(WorkerRole.class)
-  FleetWorker fleetWorker(WorkerRegistry registry, RenderDispatcher dispatcher, ServiceProperties props) {
+  FleetWorker fleetWorker(WorkerRegistry registry, RenderDispatcher dispatcher, ServiceProperties props, ServiceStorage storage) {
+    registry.storage(storage::report);
     String version = java.util.Objects.requireNonNullElse(FleetWorker.class.getPackage().getImplementationVersion(), "0.1.0");
     return new FleetWorker(registry, dispatcher, props.worker().gpu(), version, props.redis().probeCapabilities());
   }

@@ -229,6 +229,8 @@ class FleetTest {
     assertThat(listed.get("mode").asString()).isEqualTo("fleet");
     assertThat(listed.get("workers").valueStream().map(w -> w.get("id").asString()).toList()).containsExactly("w1", "w2");
     assertThat(listed.get("slots").asInt()).isEqualTo(2);
+    assertThat(listed.at("/workers/0/storage/mode").asString()).isEqualTo("shared-folder");
+    assertThat(listed.at("/workers/0/storage/cache").isMissingNode()).isTrue();
 
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 3; i++) ids.add(submit(JobApiTest.tinySpec("#" + (200000 + i * 1111), 1), "fleet-" + i + ".mp4", 0));
@@ -474,9 +476,24 @@ class FleetTest {
     // The worker kept nothing but its cache: no job folder, no local output.
     assertThat(s3WorkerData.resolve("work").resolve(id)).doesNotExist();
     assertThat(s3WorkerData.resolve("outputs/remote.mp4")).doesNotExist();
+    long cachedBytes;
     try (var cached = Files.list(s3WorkerData.resolve("cache"))) {
-      assertThat(cached.count()).isGreaterThanOrEqualTo(2); // the image and the audio, kept for the next job
+      List<Path> files = cached.toList();
+      assertThat(files).hasSizeGreaterThanOrEqualTo(2); // the image and the audio, kept for the next job
+      cachedBytes = files.stream().mapToLong(f -> f.toFile().length()).sum();
     }
+    // GET /workers shows the worker's storage and its cache use (as of its next heartbeat).
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    JsonNode w3 = Http.json(s3Api.http.get("/workers")).at("/workers/0");
+    while (w3.at("/storage/cache/bytes").asLong() != cachedBytes && System.nanoTime() < deadline) {
+      Thread.sleep(50); // polling the registry the worker renews every heartbeat, bounded
+      w3 = Http.json(s3Api.http.get("/workers")).at("/workers/0");
+    }
+    assertThat(w3.get("id").asString()).isEqualTo("w3");
+    assertThat(w3.at("/storage/mode").asString()).isEqualTo("object-store");
+    assertThat(w3.at("/storage/location").asString()).startsWith(storageUrl.substring(0, storageUrl.indexOf('?')));
+    assertThat(w3.at("/storage/cache/bytes").asLong()).isEqualTo(cachedBytes);
+    assertThat(w3.at("/storage/cache/limit").asLong()).isEqualTo(10L * 1024 * 1024 * 1024);
   }
 
   private static JobRequest request(int priority, Optional<String> key) {
