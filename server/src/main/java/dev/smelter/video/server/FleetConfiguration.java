@@ -1,11 +1,13 @@
 package dev.smelter.video.server;
 
+import dev.smelter.video.server.fleet.FleetExternalUrl;
 import dev.smelter.video.server.fleet.FleetRedis;
 import dev.smelter.video.server.fleet.FleetWorker;
 import dev.smelter.video.server.fleet.RedisDeliveryLease;
 import dev.smelter.video.server.fleet.RedisJobQueue;
 import dev.smelter.video.server.fleet.WorkerRegistry;
 import dev.smelter.video.server.job.JobEvents;
+import dev.smelter.video.server.storage.ServiceStorage;
 import dev.smelter.video.server.webhook.DeliveryLease;
 import dev.smelter.video.server.worker.RenderDispatcher;
 import java.time.Clock;
@@ -32,6 +34,14 @@ class FleetConfiguration {
         new RedisJobQueue.Settings(props.worker().maxAttempts(), r.reclaimAfter(), r.heartbeat(), props.retention().maxAge()));
   }
 
+  /** API nodes publish their external URL; workers without one use it for {@code downloadUrl}. */
+  @Bean
+  FleetExternalUrl fleetExternalUrl(FleetRedis redis, ServiceProperties props) {
+    FleetExternalUrl url = new FleetExternalUrl(redis);
+    if (!props.workerRole()) url.publish(props.externalUrl());
+    return url;
+  }
+
   /** Long enough for one request and the longest pause between two. */
   @Bean
   DeliveryLease deliveryLease(FleetRedis redis, ServiceProperties props) {
@@ -47,7 +57,8 @@ class FleetConfiguration {
   /** Only on a worker: registration, heartbeat and the drain on SIGTERM (before the dispatcher's own close). */
   @Bean(destroyMethod = "close")
   @Conditional(WorkerRole.class)
-  FleetWorker fleetWorker(WorkerRegistry registry, RenderDispatcher dispatcher, ServiceProperties props) {
+  FleetWorker fleetWorker(WorkerRegistry registry, RenderDispatcher dispatcher, ServiceProperties props, ServiceStorage storage) {
+    registry.storage(storage::report);
     String version = java.util.Objects.requireNonNullElse(FleetWorker.class.getPackage().getImplementationVersion(), "0.1.0");
     return new FleetWorker(registry, dispatcher, props.worker().gpu(), version, props.redis().probeCapabilities());
   }

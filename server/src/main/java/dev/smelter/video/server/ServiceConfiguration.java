@@ -1,6 +1,7 @@
 package dev.smelter.video.server;
 
 import dev.smelter.video.render.media.FfmpegProbe;
+import dev.smelter.video.server.fleet.FleetExternalUrl;
 import dev.smelter.video.server.fleet.RedisJobQueue;
 import dev.smelter.video.server.intake.MediaPaths;
 import dev.smelter.video.server.intake.RemoteFetcher;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -83,11 +85,16 @@ class ServiceConfiguration {
    */
   @Bean(destroyMethod = "close")
   WebhookDispatcher webhookDispatcher(JobQueue queue, ServiceProperties props, ObjectMapper recordMapper, Clock clock,
-      DeliveryLease lease) {
+      DeliveryLease lease, Storage storage) {
     WebhookDispatcher d = new WebhookDispatcher(queue, props.webhook(), recordMapper, clock, lease);
     d.resumePending();
     if (props.redis().enabled() && !props.workerRole()) d.resumeEvery(Duration.ofMinutes(1));
-    if (queue instanceof RedisJobQueue redis) redis.onGaveUp(d::deliverLater);
+    if (queue instanceof RedisJobQueue redis) {
+      redis.onGaveUp(j -> {
+        storage.deleteIncoming(j.spec());
+        d.deliverLater(j);
+      });
+    }
     return d;
   }
 
@@ -98,11 +105,14 @@ class ServiceConfiguration {
 
   @Bean(destroyMethod = "close")
   RenderDispatcher renderDispatcher(JobQueue queue, Storage storage, JobFiles files, ServiceProperties props,
-      WebhookDispatcher webhooks, ObjectMapper recordMapper, JobEvents events, Clock clock) {
+      WebhookDispatcher webhooks, ObjectMapper recordMapper, JobEvents events, Clock clock,
+      ObjectProvider<FleetExternalUrl> fleetUrl) {
     WorkerProcess.Launch launch = WorkerProcess.Launch.current(props.worker().javaOptions(), props.worker().gpu(), props.worker().threads());
     // A fleet worker drains on SIGTERM; an API node hands its local renders back at once.
     Duration drain = props.workerRole() ? props.redis().drainTimeout() : Duration.ZERO;
-    RenderDispatcher d = new RenderDispatcher(queue, storage, files, props, launch, webhooks, recordMapper, events, drain, clock);
+    FleetExternalUrl shared = fleetUrl.getIfAvailable();
+    java.util.function.UnaryOperator<String> links = shared == null ? java.util.function.UnaryOperator.identity() : shared::absolute;
+    RenderDispatcher d = new RenderDispatcher(queue, storage, files, props, launch, webhooks, recordMapper, events, drain, clock, links);
     d.start(props.renderSlots());
     return d;
   }

@@ -7,11 +7,11 @@ import dev.smelter.video.render.media.FfmpegProbe;
 import dev.smelter.video.server.fleet.FleetKeys;
 import dev.smelter.video.server.fleet.FleetRedis;
 import dev.smelter.video.server.fleet.RedisJobQueue;
-import dev.smelter.video.server.job.Job;
 import dev.smelter.video.server.job.JobEvents;
 import dev.smelter.video.server.job.JobRequest;
-import dev.smelter.video.server.job.JobStatus;
 import dev.smelter.video.server.queue.JobQueue;
+import dev.smelter.video.server.storage.objects.S3ObjectStore;
+import dev.smelter.video.server.storage.objects.S3TestServer;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanIterator;
 import java.io.BufferedReader;
@@ -57,9 +57,16 @@ class FleetTest {
   private final String namespace = "smelter-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
   private final Map<String, Process> workers = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> webhooks = new ConcurrentHashMap<>();
+  private final Map<String, JsonNode> lastWebhook = new ConcurrentHashMap<>();
   private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
   private Path data;
   private TestServer api;
+  /** The object-store fleet: its own namespace, an API node with {@code --storage} and worker w3 with its own data dir. */
+  private final String s3Namespace = namespace + "s3:";
+  private S3ObjectStore bucket;
+  private String storageUrl;
+  private Path s3WorkerData;
+  private TestServer s3Api;
   private HttpServer receiver;
   private FleetRedis redis;
 
@@ -69,34 +76,68 @@ class FleetTest {
     receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     receiver.createContext("/hook", exchange -> {
       JsonNode body = JsonMapper.builder().build().readTree(exchange.getRequestBody().readAllBytes());
+      lastWebhook.put(body.get("jobId").asString(), body);
       webhooks.computeIfAbsent(body.get("jobId").asString(), k -> new AtomicInteger()).incrementAndGet();
       exchange.sendResponseHeaders(200, -1);
       exchange.close();
     });
+    byte[] png = Files.readAllBytes(TestMedia.png(Files.createTempFile("smelter-fleet-remote", ".png"), 16, 16, 0xFF112233));
+    receiver.createContext("/media/page.png", exchange -> {
+      exchange.sendResponseHeaders(200, png.length);
+      exchange.getResponseBody().write(png);
+      exchange.close();
+    });
     receiver.start();
-    List<CompletableFuture<Void>> ready = List.of(startWorker("w1"), startWorker("w2"));
+    S3TestServer s3 = S3TestServer.shared();
+    String bucketName = s3.newBucket();
+    bucket = s3.store(bucketName, "");
+    storageUrl = s3.url(bucketName);
+    s3WorkerData = Files.createTempDirectory("smelter-fleet-remote-worker");
+    List<CompletableFuture<Void>> ready = List.of(startWorker("w1"), startWorker("w2"),
+        startWorker("w3", s3WorkerData, s3Namespace, storageArgs()));
     api = startApi();
+    s3Api = TestServer.start(Files.createTempDirectory("smelter-fleet-s3-api"), concat(List.of("--slots", "0", "--redis", REDIS,
+        "--smelter.redis.namespace=" + s3Namespace), storageArgs()));
+    contexts.add(s3Api.context);
     for (CompletableFuture<Void> r : ready) r.get(120, TimeUnit.SECONDS);
     redis = new FleetRedis(REDIS, namespace, "test");
   }
 
   private TestServer startApi() {
-    TestServer s = TestServer.start(data, List.of("--slots", "0", "--redis", REDIS, "--smelter.redis.namespace=" + namespace));
+    TestServer s = TestServer.start(data, List.of("--slots", "0", "--redis", REDIS, "--smelter.redis.namespace=" + namespace,
+        "--smelter.security.allow-private-remote=true")); // remote media from the loopback origin below
     contexts.add(s.context);
     return s;
   }
 
-  /** A worker JVM; completes when it reports ready. */
+  private List<String> storageArgs() {
+    return List.of("--storage", storageUrl, "--smelter.storage.access-key=" + S3TestServer.ACCESS_KEY,
+        "--smelter.storage.secret-key=" + S3TestServer.SECRET_KEY);
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
   private CompletableFuture<Void> startWorker(String id) throws IOException {
+    return startWorker(id, data, namespace, List.of());
+  }
+
+  /** A worker JVM; completes when it reports ready. */
+  private CompletableFuture<Void> startWorker(String id, Path dataDir, String ns, List<String> extra) throws IOException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process p = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss4m",
-        "-cp", System.getProperty("java.class.path"), WorkerApplication.class.getName(),
-        "--redis", REDIS, "--data-dir", data.toString(), "--slots", "1", "--gpu", "off",
-        "--smelter.redis.namespace=" + namespace, "--smelter.redis.worker-id=" + id,
+    List<String> command = new ArrayList<>(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1",
+        "-XX:+UseSerialGC", "-Xss4m", "-cp", System.getProperty("java.class.path"), WorkerApplication.class.getName(),
+        "--redis", REDIS, "--data-dir", dataDir.toString(), "--slots", "1", "--gpu", "off",
+        "--smelter.redis.namespace=" + ns, "--smelter.redis.worker-id=" + id,
         "--smelter.redis.heartbeat=PT0.5S", "--smelter.redis.reclaim-after=PT2S", "--smelter.redis.drain-timeout=PT0.5S",
         "--smelter.redis.probe-capabilities=false", "--smelter.worker.retry-backoff=PT0.1S",
         "--smelter.webhook.initial-backoff=PT0.05S",
-        "--smelter.worker.java-options=-XX:TieredStopAtLevel=1").redirectErrorStream(true).start();
+        "--smelter.worker.java-options=-XX:TieredStopAtLevel=1"));
+    command.addAll(extra);
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     workers.put(id, p);
     CompletableFuture<Void> ready = new CompletableFuture<>();
     Thread.ofVirtual().start(() -> {
@@ -123,6 +164,7 @@ class FleetTest {
     });
     contexts.forEach(ConfigurableApplicationContext::close);
     if (receiver != null) receiver.stop(0);
+    if (bucket != null) bucket.close();
     if (redis != null) {
       ScanIterator<String> keys = ScanIterator.scan(redis.commands(), ScanArgs.Builder.matches(namespace + "*").limit(500));
       List<String> all = new ArrayList<>();
@@ -139,6 +181,26 @@ class FleetTest {
     var r = api.http.post("/jobs", body);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
     return Http.json(r).get("jobId").asString();
+  }
+
+  /** A spec whose image comes from the loopback origin: fetched at intake into work/incoming-*. */
+  private String remoteImageSpec(double seconds) {
+    return """
+        {"width":64,"height":112,"fps":10,"clips":[{"duration":%s,"layers":[{"type":"image","path":"http://127.0.0.1:%d/media/page.png"}]}]}"""
+        .formatted(seconds, receiver.getAddress().getPort());
+  }
+
+  /** Waits (bounded) until no remote media fetched at intake is left in the shared data folder; returns what is left. */
+  private List<Path> awaitNoIncoming(Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      List<Path> left;
+      try (var dirs = Files.list(data.resolve("work"))) {
+        left = dirs.filter(d -> d.getFileName().toString().startsWith("incoming-")).toList();
+      }
+      if (left.isEmpty() || System.nanoTime() > deadline) return left;
+      Thread.sleep(20); // polling the folder the finishing node cleans, bounded by the deadline
+    }
   }
 
   private String owner(String jobId) {
@@ -167,9 +229,12 @@ class FleetTest {
     assertThat(listed.get("mode").asString()).isEqualTo("fleet");
     assertThat(listed.get("workers").valueStream().map(w -> w.get("id").asString()).toList()).containsExactly("w1", "w2");
     assertThat(listed.get("slots").asInt()).isEqualTo(2);
+    assertThat(listed.at("/workers/0/storage/mode").asString()).isEqualTo("shared-folder");
+    assertThat(listed.at("/workers/0/storage/cache").isMissingNode()).isTrue();
 
     List<String> ids = new ArrayList<>();
-    for (int i = 0; i < 4; i++) ids.add(submit(JobApiTest.tinySpec("#" + (200000 + i * 1111), 1), "fleet-" + i + ".mp4", 0));
+    for (int i = 0; i < 3; i++) ids.add(submit(JobApiTest.tinySpec("#" + (200000 + i * 1111), 1), "fleet-" + i + ".mp4", 0));
+    ids.add(submit(remoteImageSpec(1), "fleet-3.mp4", 0)); // its image fetched at intake, removed when the job ends
     List<String> owners = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
       JsonNode done = api.http.awaitTerminal(ids.get(i), Duration.ofSeconds(60));
@@ -185,6 +250,7 @@ class FleetTest {
     assertThat(edit.statusCode()).as(edit.body()).isEqualTo(200);
     assertThat(videoSeconds(data.resolve("outputs/fleet-edit.mp4"))).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.01));
     for (String id : ids) assertThat(awaitWebhooks(id, Duration.ofSeconds(20))).isEqualTo(1);
+    assertThat(awaitNoIncoming(Duration.ofSeconds(10))).as("remote media of a completed job").isEmpty();
     JsonNode stats = Http.json(api.http.get("/queue/stats"));
     assertThat(stats.get("completed").asInt()).isEqualTo(5);
     assertThat(stats.get("waiting").asInt()).isZero();
@@ -194,7 +260,7 @@ class FleetTest {
   @Test
   @Order(2)
   void cancellationReachesTheWorkerRenderingTheJob() throws Exception {
-    String id = submit(JobApiTest.tinySpec("navy", 3000), "cancelled.mp4", 0);
+    String id = submit(remoteImageSpec(3000), "cancelled.mp4", 0);
     api.http.awaitJob(id, j -> j.get("frames").get("done").asInt() > 0, Duration.ofSeconds(60)); // progress from a worker, via Redis
     Process worker = workers.get(owner(id));
     List<ProcessHandle> renders = worker.descendants().toList();
@@ -207,6 +273,7 @@ class FleetTest {
     assertThat(job.get("status").asString()).isEqualTo("cancelled");
     assertThat(Files.exists(data.resolve("outputs/cancelled.mp4"))).isFalse();
     assertThat(awaitWebhooks(id, Duration.ofSeconds(20))).isEqualTo(1);
+    assertThat(awaitNoIncoming(Duration.ofSeconds(10))).as("remote media of a cancelled job").isEmpty();
   }
 
   @Test
@@ -253,6 +320,20 @@ class FleetTest {
     }
     JsonNode listed = Http.json(api.http.get("/workers"));
     assertThat(listed.get("workers").valueStream().map(w -> w.get("id").asString()).toList()).doesNotContain(first);
+    // Its entries taken over and its registry entry expired, the dead worker leaves the consumer group too.
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (consumers(0).contains(first) && System.nanoTime() < deadline) {
+      Thread.sleep(50); // polling Redis, bounded by the deadline
+    }
+    assertThat(consumers(0)).doesNotContain(first).contains(owner(id));
+  }
+
+  private List<String> consumers(int priority) {
+    return redis.commands().xinfoConsumers(redis.keys().queue(priority), FleetKeys.GROUP).stream()
+        .map(c -> {
+          List<?> fields = (List<?>) c;
+          return String.valueOf(fields.get(fields.indexOf("name") + 1));
+        }).toList();
   }
 
   @Test
@@ -271,8 +352,8 @@ class FleetTest {
     assertThat(redis.commands().xpending(redis.keys().queue(0), FleetKeys.GROUP).getCount()).isZero();
     assertThat(redis.commands().xlen(redis.keys().queue(0))).isEqualTo(1); // waiting for the next worker
     assertThat(Http.json(api.http.get("/workers")).get("count").asInt()).isZero();
-    // A clean stop also leaves the consumer group (the killed worker's name stays: a crash cannot tidy up).
-    assertThat(redis.commands().xinfoConsumers(redis.keys().queue(0), FleetKeys.GROUP).toString()).doesNotContain(survivor);
+    // A clean stop also leaves the consumer group (a crashed worker is removed by the others, see above).
+    assertThat(consumers(0)).doesNotContain(survivor);
   }
 
   /** Queue level, its own namespace, no workers reading it. */
@@ -300,36 +381,119 @@ class FleetTest {
   }
 
   /**
-   * A job that fails every attempt (its render process cannot even start) ends in the dead-letter
-   * stream after max-attempts, with one error per attempt. A worker in this JVM, its own namespace.
+   * Jobs that fail every attempt (their render process cannot even start) end in the dead-letter
+   * stream after max-attempts, with one error per attempt, and {@code GET /queue/dead} on the API
+   * node lists them newest first. The fleet's workers are gone by now (tests 4 and 5): a worker in
+   * this JVM whose renders always fail takes their place.
    */
   @Test
   @Order(7)
-  void aJobThatAlwaysFailsEndsInTheDeadLetterStream() throws Exception {
-    String ns = namespace + "dead:";
+  void jobsThatAlwaysFailEndInTheDeadLetterStreamShownByTheApi() throws Exception {
+    for (JsonNode waiting : Http.json(api.http.get("/jobs?status=queued")).get("jobs")) { // test 5's handed-back job
+      assertThat(api.http.delete("/jobs/" + waiting.get("jobId").asString()).statusCode()).isEqualTo(200);
+    }
     ConfigurableApplicationContext worker = ServerApplication.startWorker("--redis", REDIS, "--data-dir", data.toString(),
-        "--slots", "1", "--smelter.redis.namespace=" + ns, "--smelter.redis.worker-id=failing",
+        "--slots", "1", "--smelter.redis.namespace=" + namespace, "--smelter.redis.worker-id=failing",
         "--smelter.redis.probe-capabilities=false", "--smelter.worker.retry-backoff=PT0.05S", "--smelter.worker.max-attempts=3",
         "--smelter.worker.java-options=-XX:+NoSuchOptionMakesTheRenderProcessFail");
     contexts.add(worker);
-    JobQueue queue = worker.getBean(JobQueue.class);
-    CompletableFuture<Job> failed = new CompletableFuture<>();
-    String id = queue.submit(request(0, Optional.empty())).job().id();
-    try (AutoCloseable sub = worker.getBean(JobEvents.class).subscribe(id, j -> {
-      if (j.status().terminal()) failed.complete(j);
-    })) {
-      queue.get(id).filter(j -> j.status().terminal()).ifPresent(failed::complete);
-      Job job = failed.get(60, TimeUnit.SECONDS);
-      assertThat(job.status()).isEqualTo(JobStatus.FAILED);
-      assertThat(job.attempts()).isEqualTo(3);
+    List<String> ids = List.of(submit(JobApiTest.tinySpec("red", 0.2), "dead-1.mp4", 0), submit(JobApiTest.tinySpec("red", 0.2), "dead-2.mp4", 0));
+    for (String id : ids) {
+      JsonNode job = api.http.awaitTerminal(id, Duration.ofSeconds(60));
+      assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("failed");
+      assertThat(job.get("attempts").asInt()).isEqualTo(3);
     }
-    List<RedisJobQueue.DeadLetter> dead = ((RedisJobQueue) queue).deadLetters();
-    assertThat(dead).hasSize(1);
-    assertThat(dead.getFirst().jobId()).isEqualTo(id);
-    assertThat(dead.getFirst().attempts()).isEqualTo(3);
-    assertThat(dead.getFirst().errors()).hasSize(3).allMatch(e -> e.contains("exited with code"));
-    assertThat(dead.getFirst().errors().getFirst()).startsWith("attempt 1: ");
-    assertThat(dead.getFirst().errors().getLast()).startsWith("attempt 3: ");
+    List<RedisJobQueue.DeadLetter> dead = worker.getBean(RedisJobQueue.class).deadLetters(); // oldest first
+    assertThat(dead).extracting(RedisJobQueue.DeadLetter::jobId).containsExactlyInAnyOrderElementsOf(ids);
+    for (RedisJobQueue.DeadLetter d : dead) {
+      assertThat(d.attempts()).isEqualTo(3);
+      assertThat(d.errors()).hasSize(3).allMatch(e -> e.contains("exited with code"));
+      assertThat(d.errors().getFirst()).startsWith("attempt 1: ");
+      assertThat(d.errors().getLast()).startsWith("attempt 3: ");
+    }
+
+    JsonNode page = Http.json(api.http.get("/queue/dead"));
+    assertThat(page.get("mode").asString()).isEqualTo("fleet");
+    assertThat(page.get("total").asInt()).isEqualTo(2);
+    assertThat(page.get("deadLetters").valueStream().map(d -> d.get("jobId").asString()).toList())
+        .containsExactly(dead.get(1).jobId(), dead.get(0).jobId()); // newest first
+    JsonNode newest = page.get("deadLetters").get(0);
+    assertThat(newest.get("attempts").asInt()).isEqualTo(3);
+    assertThat(newest.get("errors").size()).isEqualTo(3);
+    assertThat(newest.get("error").asString()).contains("exited with code");
+    java.time.Instant failedAt = java.time.Instant.parse(newest.get("failedAt").asString());
+    assertThat(failedAt).isBetween(java.time.Instant.now().minusSeconds(120), java.time.Instant.now().plusSeconds(1));
+    JsonNode second = Http.json(api.http.get("/queue/dead?offset=1&limit=1"));
+    assertThat(second.get("count").asInt()).isEqualTo(1);
+    assertThat(second.at("/deadLetters/0/jobId").asString()).isEqualTo(dead.get(0).jobId());
+    assertThat(Http.json(api.http.get("/queue/dead?offset=2")).get("deadLetters").size()).isZero();
+  }
+
+  /**
+   * A remote worker: w3 shares nothing with its API node but Redis and the bucket. Inputs uploaded to
+   * the API node travel through the bucket, the output comes back through it, and the API node
+   * serves it, with the right download URL in the result and the webhook.
+   */
+  @Test
+  @Order(8)
+  void aRemoteWorkerRendersThroughTheObjectStore() throws Exception {
+    Path tmp = Files.createTempDirectory("smelter-fleet-s3-media");
+    byte[] pngBytes = Files.readAllBytes(TestMedia.png(tmp.resolve("p.png"), 48, 72, 0xFF3366CC));
+    String png = Http.json(s3Api.http.upload("/upload", "files", "page.png", pngBytes)).at("/files/0/filename").asString();
+    String wav = Http.json(s3Api.http.upload("/upload", "files", "voice.wav", TestMedia.wav(1.0))).at("/files/0/filename").asString();
+    String spec = """
+        {"width":64,"height":112,"fps":10,"keepSourceAudio":true,"defaults":{"transition":null},
+         "clips":[{"duration":1,"layers":[{"type":"image","path":"/app/uploads/%s","resizeMode":"cover"},{"type":"audio","path":"/app/uploads/%s"}]}]}"""
+        .formatted(png, wav);
+    var r = s3Api.http.post("/jobs", """
+        {"editSpec":%s,"outputFilename":"remote.mp4","callback":{"url":"http://127.0.0.1:%d/hook"}}"""
+        .formatted(spec, receiver.getAddress().getPort()));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    String id = Http.json(r).get("jobId").asString();
+
+    JsonNode done = s3Api.http.awaitTerminal(id, Duration.ofSeconds(60));
+    assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("completed");
+    assertThat(redis.commands().hget(s3Namespace + "job:" + id, "owner")).isEqualTo("w3");
+    assertThat(done.at("/result/frames").asInt()).isEqualTo(10);
+    String url = TestServer.EXTERNAL + "/download/remote.mp4";
+    assertThat(done.at("/result/downloadUrl").asString()).isEqualTo(url);
+    assertThat(awaitWebhooks(id, Duration.ofSeconds(20))).isEqualTo(1);
+    assertThat(lastWebhook.get(id).get("downloadUrl").asString()).as(lastWebhook.get(id).toString()).isEqualTo(url);
+
+    // The API node serves what only the bucket holds: a valid 1 s, 10 fps MP4 with the audio.
+    assertThat(bucket.exists("outputs/remote.mp4")).isTrue();
+    var mp4 = s3Api.http.getBytes("/download/remote.mp4");
+    assertThat(mp4.statusCode()).isEqualTo(200);
+    Path downloaded = Files.write(tmp.resolve("remote.mp4"), mp4.body());
+    var video = new FfmpegProbe().probe(downloaded).video().orElseThrow();
+    assertThat(video.duration()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(video.frameRate().value() * video.duration()).isCloseTo(10.0, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(FfmpegProbe.hasAudio(downloaded)).isTrue();
+    JsonNode meta = Http.json(s3Api.http.get("/metadata/remote.mp4"));
+    assertThat(meta.get("fileLocation").asString()).as(meta.toString()).isEqualTo("outputs");
+    assertThat(meta.at("/video/height").asInt()).isEqualTo(112);
+
+    // The worker kept nothing but its cache: no job folder, no local output.
+    assertThat(s3WorkerData.resolve("work").resolve(id)).doesNotExist();
+    assertThat(s3WorkerData.resolve("outputs/remote.mp4")).doesNotExist();
+    long cachedBytes;
+    try (var cached = Files.list(s3WorkerData.resolve("cache"))) {
+      List<Path> files = cached.toList();
+      assertThat(files).hasSizeGreaterThanOrEqualTo(2); // the image and the audio, kept for the next job
+      cachedBytes = files.stream().mapToLong(f -> f.toFile().length()).sum();
+    }
+    // GET /workers shows the worker's storage and its cache use (as of its next heartbeat).
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    JsonNode w3 = Http.json(s3Api.http.get("/workers")).at("/workers/0");
+    while (w3.at("/storage/cache/bytes").asLong() != cachedBytes && System.nanoTime() < deadline) {
+      Thread.sleep(50); // polling the registry the worker renews every heartbeat, bounded
+      w3 = Http.json(s3Api.http.get("/workers")).at("/workers/0");
+    }
+    assertThat(w3.get("id").asString()).isEqualTo("w3");
+    assertThat(w3.at("/storage/mode").asString()).isEqualTo("object-store");
+    assertThat(w3.at("/storage/location").asString()).startsWith(storageUrl.substring(0, storageUrl.indexOf('?')));
+    assertThat(w3.at("/storage/cache/bytes").asLong()).isEqualTo(cachedBytes);
+    assertThat(w3.at("/storage/cache/limit").asLong()).isEqualTo(10L * 1024 * 1024 * 1024);
   }
 
   private static JobRequest request(int priority, Optional<String> key) {

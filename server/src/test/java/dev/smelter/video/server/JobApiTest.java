@@ -71,6 +71,18 @@ class JobApiTest {
     assertThat(listed.get("jobs").valueStream().map(j -> j.get("jobId").asString()).toList()).containsAll(ids);
   }
 
+  /** Dead letters are a fleet feature: the embedded queue answers an empty page that says where failed jobs are. */
+  @Test
+  void theEmbeddedQueueHasNoDeadLetterStream() throws Exception {
+    var r = http.get("/queue/dead");
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode dead = Http.json(r);
+    assertThat(dead.get("mode").asString()).isEqualTo("embedded");
+    assertThat(dead.get("deadLetters").size()).isZero();
+    assertThat(dead.get("total").asInt()).isZero();
+    assertThat(dead.get("message").asString()).contains("/jobs?status=failed");
+  }
+
   @Test
   void invalidJobsAre400WithEveryProblemAndItsPathAndNothingIsQueued() throws Exception {
     long before = Http.json(http.get("/queue/stats")).get("total").asLong();

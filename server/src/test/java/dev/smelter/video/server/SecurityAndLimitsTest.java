@@ -107,10 +107,29 @@ class SecurityAndLimitsTest {
       HttpResponse<String> huge = http.post("/jobs", spec.formatted(base + "/huge.png"));
       assertThat(huge.statusCode()).isEqualTo(400);
       assertThat(Http.json(huge).get("problems").get(0).get("message").asString()).contains("limit");
-      HttpResponse<String> missing = http.post("/jobs", spec.formatted(base + "/nothing.png"));
+      // A spec refused after its first image was fetched keeps nothing of it.
+      String twoImages = """
+          {"editSpec":{"width":64,"height":112,"fps":10,"clips":[{"duration":1,"layers":[{"type":"image","path":"%s"}]},
+            {"duration":1,"layers":[{"type":"image","path":"%s"}]}]}}""";
+      HttpResponse<String> missing = http.post("/jobs", twoImages.formatted(base + "/page.png", base + "/nothing.png"));
       assertThat(Http.json(missing).get("problems").get(0).get("message").asString()).contains("HTTP 404");
+
+      // The accepted job fails (this server's renders cannot start); its end removes what intake fetched.
+      JsonNode failed = http.awaitTerminal(Http.json(ok).get("jobId").asString(), Duration.ofSeconds(60));
+      assertThat(failed.get("status").asString()).isEqualTo("failed");
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (!incoming().isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(20); // polling the folder the dispatcher cleans after recording the end, bounded
+      }
+      assertThat(incoming()).isEmpty();
     } finally {
       origin.stop(0);
+    }
+  }
+
+  private static List<java.nio.file.Path> incoming() throws java.io.IOException {
+    try (var dirs = Files.list(server.dataDir.resolve("work"))) {
+      return dirs.filter(d -> d.getFileName().toString().startsWith("incoming-")).toList();
     }
   }
 

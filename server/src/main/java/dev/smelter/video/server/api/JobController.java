@@ -2,6 +2,7 @@ package dev.smelter.video.server.api;
 
 import static dev.smelter.video.server.api.LegacyController.ordered;
 
+import dev.smelter.video.server.fleet.RedisJobQueue;
 import dev.smelter.video.server.fleet.WorkerRegistry;
 import dev.smelter.video.server.intake.SpecIntake;
 import dev.smelter.video.server.job.Job;
@@ -10,6 +11,7 @@ import dev.smelter.video.server.job.JobRequest;
 import dev.smelter.video.server.job.JobStatus;
 import dev.smelter.video.server.queue.JobQueue;
 import dev.smelter.video.server.storage.JobFiles;
+import dev.smelter.video.server.storage.Storage;
 import dev.smelter.video.server.worker.RenderDispatcher;
 import dev.smelter.video.spec.Problem;
 import java.io.IOException;
@@ -39,9 +41,11 @@ class JobController {
   private final JobFiles files;
   private final Errors errors;
   private final Optional<WorkerRegistry> workers;
+  private final Storage storage;
 
   JobController(SpecIntake intake, JobQueue queue, JobEvents events, RenderDispatcher dispatcher, JobFiles files, Errors errors,
-      ObjectProvider<WorkerRegistry> workers) {
+      ObjectProvider<WorkerRegistry> workers, Storage storage) {
+    this.storage = storage;
     this.files = files;
     this.errors = errors;
     this.workers = Optional.ofNullable(workers.getIfAvailable());
@@ -62,11 +66,12 @@ class JobController {
     SpecIntake.Accepted accepted = (SpecIntake.Accepted) outcome;
     JobRequest request;
     try {
-      request = stage(files, accepted.request());
+      request = stage(files, storage, accepted.request());
     } catch (IOException e) {
       return ResponseEntity.internalServerError().body(ordered("error", "Cannot store the job's inputs", "details", errors.detail(e)));
     }
     JobQueue.Submission s = queue.submit(request);
+    if (!s.created()) storage.deleteIncoming(request.spec()); // a repeat: the existing job has its own copies
     Map<String, Object> answer = ordered("jobId", s.job().id(), "status", s.job().status().wire(), "statusUrl", "/jobs/" + s.job().id(),
         "message", s.created() ? "Job created successfully" : "Job already exists (same idempotencyKey)");
     if (!accepted.warnings().isEmpty()) answer.put("warnings", accepted.warnings());
@@ -78,8 +83,13 @@ class JobController {
    * queue assigns job ids on submit; staging is content-addressed and needs none, so it gets a
    * submission id for its logs.
    */
-  static JobRequest stage(JobFiles files, JobRequest request) throws IOException {
-    return request.withSpec(files.stageInputs("submission-" + java.util.UUID.randomUUID(), request.spec()));
+  static JobRequest stage(JobFiles files, Storage storage, JobRequest request) throws IOException {
+    try {
+      return request.withSpec(files.stageInputs("submission-" + java.util.UUID.randomUUID(), request.spec()));
+    } catch (IOException | RuntimeException e) {
+      storage.deleteIncoming(request.spec()); // nothing is queued: nothing will use what intake fetched
+      throw e;
+    }
   }
 
   @GetMapping("/jobs/{id}")
@@ -120,6 +130,25 @@ class JobController {
         "cancelled", s.cancelled(), "total", s.total(),
         // In a fleet: every live worker's slots, plus this node's own if it renders.
         "slots", dispatcher.slots() + workers.map(w -> w.list().stream().mapToInt(WorkerRegistry.WorkerInfo::slots).sum()).orElse(0));
+  }
+
+  /**
+   * {@code GET /queue/dead}: jobs that failed for good, newest first, with every attempt's error. The
+   * fleet keeps them in a stream; the embedded queue has none (its failed jobs are in
+   * {@code GET /jobs?status=failed}).
+   */
+  @GetMapping("/queue/dead")
+  Map<String, Object> deadLetters(@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit) {
+    int from = Math.max(0, Math.min(offset, 20_000));
+    int size = Math.max(1, Math.min(limit, 500));
+    if (!(queue instanceof RedisJobQueue fleet)) {
+      return ordered("deadLetters", List.of(), "offset", from, "limit", size, "count", 0, "total", 0, "mode", "embedded",
+          "message", "dead letters are kept in fleet mode only; failed jobs are listed by GET /jobs?status=failed");
+    }
+    List<Map<String, Object>> page = fleet.deadLetters(from, size).stream().map(d -> ordered("jobId", d.jobId(), "attempts",
+        d.attempts(), "error", d.error(), "errors", d.errors(), "failedAt", JsTime.of(d.failedAt()), "entryId", d.entryId())).toList();
+    return ordered("deadLetters", page, "offset", from, "limit", size, "count", page.size(), "total", fleet.deadLetterCount(),
+        "mode", "fleet");
   }
 
   /** Server-sent events: one {@code job} event per change, ending after the terminal state and its webhook. */

@@ -90,7 +90,7 @@ class LegacyController {
         "health", "GET /health", "info", "GET /info", "upload", "POST /upload", "edit", "POST /edit",
         "download", "GET /download/:filename", "files", "GET /files", "metadata", "GET /metadata/:filename",
         "audioInfo", "POST /audio-info", "cleanup", "POST /cleanup", "diskUsage", "GET /disk-usage",
-        "jobs", "POST /jobs, GET /jobs, GET /jobs/:id, DELETE /jobs/:id, GET /jobs/:id/events", "queueStats", "GET /queue/stats",
+        "jobs", "POST /jobs, GET /jobs, GET /jobs/:id, DELETE /jobs/:id, GET /jobs/:id/events", "queueStats", "GET /queue/stats", "deadLetters", "GET /queue/dead",
         "openapi", "GET /openapi.yaml");
     return ordered(
         "service", "Editly Video Editor API",
@@ -119,7 +119,7 @@ class LegacyController {
     SpecIntake.Accepted accepted = (SpecIntake.Accepted) outcome;
     JobRequest request;
     try {
-      request = JobController.stage(jobFiles, accepted.request());
+      request = JobController.stage(jobFiles, storage, accepted.request());
     } catch (IOException e) {
       return ResponseEntity.internalServerError().body(ordered("error", "Video editing failed", "details", errors.detail(e)));
     }

@@ -5,6 +5,7 @@ import static dev.smelter.video.server.api.LegacyController.ordered;
 import dev.smelter.video.server.fleet.WorkerRegistry;
 import dev.smelter.video.server.job.Job;
 import dev.smelter.video.server.queue.JobQueue;
+import dev.smelter.video.server.storage.ServiceStorage;
 import dev.smelter.video.server.worker.RenderDispatcher;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,7 +26,10 @@ class WorkersController {
   private final Optional<WorkerRegistry> registry;
   private final JobQueue queue;
 
-  WorkersController(RenderDispatcher dispatcher, ObjectProvider<WorkerRegistry> registry, JobQueue queue) {
+  private final ServiceStorage storage;
+
+  WorkersController(RenderDispatcher dispatcher, ObjectProvider<WorkerRegistry> registry, JobQueue queue, ServiceStorage storage) {
+    this.storage = storage;
     this.dispatcher = dispatcher;
     this.registry = Optional.ofNullable(registry.getIfAvailable());
     this.queue = queue;
@@ -35,14 +39,23 @@ class WorkersController {
   Map<String, Object> workers() {
     List<Map<String, Object>> out = new ArrayList<>();
     if (dispatcher.slots() > 0) {
-      out.add(ordered("id", "local", "host", "local", "slots", dispatcher.slots(), "jobs", jobs(dispatcher.runningJobs())));
+      out.add(ordered("id", "local", "host", "local", "slots", dispatcher.slots(), "storage", storage(storage.report()),
+          "jobs", jobs(dispatcher.runningJobs())));
     }
     registry.ifPresent(r -> r.list().forEach(w -> out.add(ordered(
         "id", w.id(), "host", w.host(), "pid", w.pid(), "slots", w.slots(), "gpu", w.gpu(), "encoders", w.encoders(),
         "version", w.version(), "startedAt", JsTime.of(w.startedAt()), "heartbeatAt", JsTime.of(w.heartbeatAt()),
-        "draining", w.draining(), "jobs", jobs(w.jobs())))));
+        "draining", w.draining(), "storage", storage(w.storage()), "jobs", jobs(w.jobs())))));
     int slots = out.stream().mapToInt(w -> (Integer) w.get("slots")).sum();
     return ordered("workers", out, "count", out.size(), "slots", slots, "mode", registry.isPresent() ? "fleet" : "embedded");
+  }
+
+  /** {@code {mode, location, cache: {bytes, limit}}}; the cache only with an object store. Null from an older worker. */
+  private static Map<String, Object> storage(ServiceStorage.Report r) {
+    if (r == null) return null;
+    Map<String, Object> out = ordered("mode", r.mode(), "location", r.location());
+    if (r.mode().equals("object-store")) out.put("cache", ordered("bytes", r.cacheBytes(), "limit", r.cacheLimit()));
+    return out;
   }
 
   private List<Map<String, Object>> jobs(Collection<String> ids) {

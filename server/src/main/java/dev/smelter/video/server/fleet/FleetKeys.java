@@ -59,6 +59,11 @@ public record FleetKeys(String namespace) {
     return namespace + "workers";
   }
 
+  /** String: the API nodes' {@code smelter.external-url}, for workers that have none ({@link FleetExternalUrl}). */
+  public String externalUrl() {
+    return namespace + "external-url";
+  }
+
   /** String with TTL: who is delivering a job's terminal webhook. */
   public String webhookLease(String jobId) {
     return namespace + "webhook:" + jobId;

@@ -142,6 +142,25 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
       return 1
       """;
 
+  /**
+   * Removes consumers that crashed: nothing pending (their entries were taken over), idle for
+   * {@code reclaimAfter}, and no registry entry (it expired). Atomic, so no read can slip in between
+   * the check and the removal; a live API node with slots (not in the registry) that gets removed is
+   * added again by its next read. ARGV: group, min idle ms, worker key prefix. Returns how many went.
+   */
+  private static final String FORGET_DEAD = """
+      local removed = 0
+      for _, c in ipairs(redis.call('XINFO', 'CONSUMERS', KEYS[1], ARGV[1])) do
+        local f = {}
+        for i = 1, #c, 2 do f[c[i]] = c[i + 1] end
+        if f['pending'] == 0 and f['idle'] >= tonumber(ARGV[2]) and redis.call('EXISTS', ARGV[3] .. f['name']) == 0 then
+          redis.call('XGROUP', 'DELCONSUMER', KEYS[1], ARGV[1], f['name'])
+          removed = removed + 1
+        end
+      end
+      return removed
+      """;
+
   /** Job records newest first, filtered by status, dropping ids whose record expired. ARGV: namespace, status, offset, limit. */
   private static final String LIST = """
       local ids = redis.call('ZREVRANGE', KEYS[1], 0, -1)
@@ -291,8 +310,20 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
         }
         cursor = claimed.getId();
       } while (!"0-0".equals(cursor));
+      forgetDeadConsumers(stream);
     }
     return Optional.empty();
+  }
+
+  /** Keeps {@code XINFO CONSUMERS} to the live nodes: crashed workers' names go once their entries were taken over. */
+  private void forgetDeadConsumers(String stream) {
+    try {
+      Long removed = cmd.eval(FORGET_DEAD, ScriptOutputType.INTEGER, new String[] {stream}, FleetKeys.GROUP,
+          Long.toString(settings.reclaimAfter().toMillis()), keys.worker(""));
+      if (removed != null && removed > 0) LOG.fine(() -> "removed " + removed + " dead consumers from " + stream);
+    } catch (io.lettuce.core.RedisCommandExecutionException e) {
+      LOG.log(Level.FINE, "cannot list the consumers of " + stream, e); // the stream or group is gone: nothing to tidy
+    }
   }
 
   /** Turns a delivered entry into a claim on its job, or discards the entry when it is stale. */
@@ -408,14 +439,30 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
 
   /** The fleet's dead-letter stream, oldest first. */
   public List<DeadLetter> deadLetters() {
-    return cmd.xrange(keys.deadLetters(), io.lettuce.core.Range.create("-", "+")).stream()
-        .map(m -> new DeadLetter(m.getId(), m.getBody().get("job"), Integer.parseInt(m.getBody().get("attempts")),
-            m.getBody().get("error"), errors(m.getBody().get("errors"))))
-        .toList();
+    return cmd.xrange(keys.deadLetters(), io.lettuce.core.Range.create("-", "+")).stream().map(this::deadLetter).toList();
   }
 
-  /** A job that failed for good: its last error and one line per failed attempt. */
-  public record DeadLetter(String entryId, String jobId, int attempts, String error, List<String> errors) {}
+  /** A page of the dead-letter stream, newest first ({@code GET /queue/dead}). */
+  public List<DeadLetter> deadLetters(int offset, int limit) {
+    return cmd.xrevrange(keys.deadLetters(), io.lettuce.core.Range.create("-", "+"), io.lettuce.core.Limit.from(offset + limit)).stream()
+        .skip(offset).map(this::deadLetter).toList();
+  }
+
+  /** How many entries the dead-letter stream holds (capped at about 10 000). */
+  public long deadLetterCount() {
+    return cmd.xlen(keys.deadLetters());
+  }
+
+  private DeadLetter deadLetter(StreamMessage<String, String> m) {
+    Map<String, String> b = m.getBody();
+    // The entry id starts with the time it was added, in milliseconds.
+    Instant at = Instant.ofEpochMilli(Long.parseLong(m.getId().substring(0, m.getId().indexOf('-'))));
+    return new DeadLetter(m.getId(), b.get("job"), Integer.parseInt(b.getOrDefault("attempts", "0")), b.getOrDefault("error", ""),
+        errors(b.get("errors")), at);
+  }
+
+  /** A job that failed for good: its last error, one line per failed attempt, and when it failed. */
+  public record DeadLetter(String entryId, String jobId, int attempts, String error, List<String> errors, Instant failedAt) {}
 
   private List<String> errors(String encoded) {
     if (encoded == null || !encoded.startsWith("[")) return List.of();

@@ -1,5 +1,6 @@
 package dev.smelter.video.server.fleet;
 
+import dev.smelter.video.server.storage.ServiceStorage;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +26,7 @@ public final class WorkerRegistry implements AutoCloseable {
 
   /** What a worker can do and is doing. {@code gpu} is the setting and, once probed, the GL renderer. */
   public record WorkerInfo(String id, String host, long pid, int slots, String gpu, List<String> encoders, String version,
-      Instant startedAt, Instant heartbeatAt, List<String> jobs, boolean draining) {}
+      Instant startedAt, Instant heartbeatAt, List<String> jobs, boolean draining, ServiceStorage.Report storage) {}
 
   private final FleetRedis redis;
   private final RedisCommands<String, String> cmd;
@@ -35,6 +36,7 @@ public final class WorkerRegistry implements AutoCloseable {
   private Thread beat;
   private volatile boolean closed;
   private volatile Supplier<Set<String>> jobs = Set::of;
+  private volatile Supplier<ServiceStorage.Report> storage = () -> null;
 
   public WorkerRegistry(FleetRedis redis, Clock clock, Duration heartbeat) {
     this.redis = redis;
@@ -77,6 +79,11 @@ public final class WorkerRegistry implements AutoCloseable {
     });
   }
 
+  /** Where this worker's job files come from and how full its cache is, renewed with every heartbeat. */
+  public void storage(Supplier<ServiceStorage.Report> report) {
+    this.storage = report;
+  }
+
   /** Adds what a capability probe found (it runs after start-up, not before the first claim). */
   public synchronized void capabilities(String gpu, List<String> encoders) {
     fields.put("gpu", gpu);
@@ -93,6 +100,13 @@ public final class WorkerRegistry implements AutoCloseable {
     Map<String, String> now = new HashMap<>(fields);
     now.put("heartbeatAt", clock.instant().toString());
     now.put("jobs", String.join(",", jobs.get()));
+    ServiceStorage.Report r = storage.get();
+    if (r != null) {
+      now.put("storage", r.mode());
+      now.put("storageLocation", r.location());
+      now.put("cacheBytes", Long.toString(r.cacheBytes()));
+      now.put("cacheLimit", Long.toString(r.cacheLimit()));
+    }
     String key = redis.keys().worker(redis.nodeId());
     cmd.hset(key, now);
     cmd.pexpire(key, Math.max(3000, heartbeat.toMillis() * 3));
@@ -111,7 +125,9 @@ public final class WorkerRegistry implements AutoCloseable {
           Integer.parseInt(h.getOrDefault("slots", "0")), h.getOrDefault("gpu", ""), split(h.get("encoders")),
           h.getOrDefault("version", ""), Instant.parse(h.getOrDefault("startedAt", Instant.EPOCH.toString())),
           Instant.parse(h.getOrDefault("heartbeatAt", Instant.EPOCH.toString())), split(h.get("jobs")),
-          Boolean.parseBoolean(h.get("draining"))));
+          Boolean.parseBoolean(h.get("draining")), h.containsKey("storage") ? new ServiceStorage.Report(h.get("storage"),
+              h.getOrDefault("storageLocation", ""), Long.parseLong(h.getOrDefault("cacheBytes", "0")),
+              Long.parseLong(h.getOrDefault("cacheLimit", "0"))) : null));
     }
     return out;
   }

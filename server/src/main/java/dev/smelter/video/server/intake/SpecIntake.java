@@ -146,7 +146,7 @@ public final class SpecIntake {
             continue;
           }
           try {
-            if (staging == null) staging = Files.createDirectories(storage.jobDir("incoming-" + UUID.randomUUID()));
+            if (staging == null) staging = Files.createDirectories(storage.jobDir(Storage.INCOMING + UUID.randomUUID()));
             Path target = staging.resolve(problems.size() + "-" + f.hashCode() + "-" + remoteName(r.uri()));
             f.set(fetcher.fetch(r.uri(), target).toString());
           } catch (RemoteFetcher.RefusedException e) {
@@ -157,17 +157,17 @@ public final class SpecIntake {
         }
       }
     }
-    if (!problems.isEmpty()) return new Invalid(problems);
+    if (!problems.isEmpty()) return invalid(problems, staging);
     RenderPlan plan;
     try {
       plan = new Planner(PlanOptions.defaults().withBaseDir(storage.uploadsDir()), probe).plan(SpecReader.parse(json.writeValueAsString(spec)));
       List<Problem> unsupported = FrameCompositor.unsupported(plan);
       if (!unsupported.isEmpty()) throw new SpecException(unsupported);
     } catch (SpecException e) {
-      return new Invalid(e.problems().stream().map(p -> new Problem(prefix + p.path(), p.message())).toList());
+      return invalid(e.problems().stream().map(p -> new Problem(prefix + p.path(), p.message())).toList(), staging);
     }
     limits(plan, prefix, problems);
-    if (!problems.isEmpty()) return new Invalid(problems);
+    if (!problems.isEmpty()) return invalid(problems, staging);
     Optional<JsonNode> metadata = Optional.ofNullable(body.get("metadata"));
     Optional<String> key = legacy ? Optional.empty() : text(body, "idempotencyKey");
     return new Accepted(new JobRequest(spec, outputFilename, callback, progressUrl, metadata, priority, key), plan.warnings());
@@ -257,6 +257,12 @@ public final class SpecIntake {
       problems.add(new Problem(prefix + "clips", "the video would last " + Math.round(plan.durationSeconds()) + " s, over the limit of "
           + Math.round(l.durationSeconds()) + " s"));
     }
+  }
+
+  /** A refused request keeps nothing it fetched. */
+  private static Invalid invalid(List<Problem> problems, Path staging) {
+    if (staging != null) Storage.deleteTree(staging);
+    return new Invalid(problems);
   }
 
   private static String remoteName(URI uri) {

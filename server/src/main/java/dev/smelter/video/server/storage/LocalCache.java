@@ -54,6 +54,11 @@ public final class LocalCache {
     return dir;
   }
 
+  /** The bound ({@code smelter.storage.cache-size}). */
+  public long maxBytes() {
+    return maxBytes;
+  }
+
   /** The entry {@code name} (a plain file name), downloaded first when it is not cached. */
   public Path get(String name, Download download) throws IOException {
     if (!Storage.safeName(name) || name.startsWith(TEMP_PREFIX)) throw new IllegalArgumentException("invalid cache entry name: " + name);

@@ -77,7 +77,6 @@ public final class ObjectStoreJobFiles implements JobFiles {
     ObjectNode staged = ((ObjectNode) spec).deepCopy();
     Map<String, String> keys = new HashMap<>();
     Set<Path> incoming = new LinkedHashSet<>();
-    Path work = storage.jobDir("x").getParent();
     for (MediaField f : MediaField.all(staged)) {
       Optional<Path> local = localFile(f.value());
       if (local.isEmpty()) continue;
@@ -87,8 +86,7 @@ public final class ObjectStoreJobFiles implements JobFiles {
         keys.put(f.value(), key);
       }
       f.set(SCHEME + key);
-      Path parent = local.get().getParent();
-      if (parent != null && work.equals(parent.getParent()) && parent.getFileName().toString().startsWith("incoming-")) incoming.add(parent);
+      storage.incomingDirOf(local.get()).ifPresent(incoming::add);
     }
     incoming.forEach(Storage::deleteTree);
     return staged;

@@ -85,6 +85,7 @@ public final class RetentionSweeper implements AutoCloseable {
     for (Job job : queue.list(Optional.empty(), 0, Integer.MAX_VALUE)) {
       if (job.status().terminal() && job.finishedAt().map(t -> t.isBefore(cutoff)).orElse(false)) {
         storage.deleteJobDir(job.id());
+        storage.deleteIncoming(job.spec());
         try {
           jobFiles.discard(job.id());
         } catch (IOException e) {
@@ -98,7 +99,7 @@ public final class RetentionSweeper implements AutoCloseable {
     try (Stream<Path> dirs = Files.list(storage.jobDir("x").getParent())) {
       for (Path d : dirs.toList()) {
         String name = d.getFileName().toString();
-        boolean orphan = name.startsWith("incoming-") || queue.get(name).map(j -> j.status().terminal()).orElse(true);
+        boolean orphan = name.startsWith(Storage.INCOMING) || queue.get(name).map(j -> j.status().terminal()).orElse(true);
         if (orphan && Files.getLastModifiedTime(d).toInstant().isBefore(limit)) Storage.deleteTree(d);
       }
     } catch (IOException e) {

@@ -56,6 +56,18 @@ public record ServiceStorage(Storage storage, Optional<ObjectStore> store, Optio
     }
   }
 
+  /**
+   * How this node gets its job files, for {@code GET /workers}: {@code shared-folder} (no store: the
+   * data dir is shared with the API nodes) or {@code object-store} with its cache's use and bound.
+   */
+  public record Report(String mode, String location, long cacheBytes, long cacheLimit) {}
+
+  public Report report() {
+    if (store.isEmpty()) return new Report("shared-folder", storage.jobDir("x").getParent().getParent().toString(), 0, 0);
+    return new Report("object-store", store.get().describe(), cache.map(LocalCache::size).orElse(0L),
+        cache.map(LocalCache::maxBytes).orElse(0L));
+  }
+
   @Override
   public void close() {
     store.ifPresent(ObjectStore::close);

@@ -5,12 +5,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import dev.smelter.video.server.intake.MediaField;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The service's folders (uploads, outputs, shared files, job folders) and names within them. */
 public final class Storage {
@@ -21,6 +27,9 @@ public final class Storage {
 
     Links NONE = name -> Optional.empty();
   }
+
+  /** Prefix of the job-folder names that hold remote media fetched at intake. */
+  public static final String INCOMING = "incoming-";
 
   /** One path segment, no separators or control characters, not "." or "..". */
   private static final Pattern SAFE_NAME = Pattern.compile("[^/\\\\\\x00-\\x1f]{1,255}");
@@ -92,11 +101,45 @@ public final class Storage {
 
   public record Located(Path file, String location) {}
 
+  /**
+   * The {@code work/incoming-<uuid>} folder that holds a file fetched from a remote URL at intake, if
+   * {@code file} is one.
+   */
+  public Optional<Path> incomingDirOf(Path file) {
+    Path parent = file.getParent();
+    if (parent == null || !work.equals(parent.getParent()) || !parent.getFileName().toString().startsWith(INCOMING)) return Optional.empty();
+    return Optional.of(parent);
+  }
+
+  /** Every {@code work/incoming-*} folder a spec's media paths point into. */
+  public Set<Path> incomingDirs(JsonNode spec) {
+    Set<Path> dirs = new LinkedHashSet<>();
+    if (!(spec instanceof ObjectNode o)) return dirs;
+    for (MediaField f : MediaField.all(o)) {
+      try {
+        Path p = Path.of(f.value());
+        if (p.isAbsolute()) incomingDirOf(p).ifPresent(dirs::add);
+      } catch (InvalidPathException e) {
+        // a URL or a store key: not a local file
+      }
+    }
+    return dirs;
+  }
+
+  /**
+   * Deletes the remote media fetched at intake for a job that has ended (or was never queued): each
+   * intake fetches into its own folder, so no other job uses it.
+   */
+  public void deleteIncoming(JsonNode spec) {
+    incomingDirs(spec).forEach(Storage::deleteTree);
+  }
+
   public void deleteJobDir(String jobId) {
     deleteTree(jobDir(jobId));
   }
 
-  static void deleteTree(Path dir) {
+  /** Deletes a folder and what it holds, best effort. */
+  public static void deleteTree(Path dir) {
     if (!Files.exists(dir)) return;
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);

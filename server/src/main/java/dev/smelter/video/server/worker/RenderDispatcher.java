@@ -38,6 +38,9 @@ import tools.jackson.databind.node.ObjectNode;
  * missed its heartbeats is taken over by another worker (one more attempt), so a slow stale worker
  * can neither overwrite the new run's state nor record a second result; it notices the change (job
  * events, also from other nodes) and kills its render, as it does when the job is cancelled.
+ *
+ * <p>The node that ends a job (completed, failed, cancelled) also deletes the remote media fetched
+ * for it at intake ({@code work/incoming-*}): a retry still needs it, a finished job does not.
  */
 public final class RenderDispatcher implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(RenderDispatcher.class.getName());
@@ -52,6 +55,7 @@ public final class RenderDispatcher implements AutoCloseable {
   private final JobEvents events;
   private final Duration drainTimeout;
   private final Clock clock;
+  private final java.util.function.UnaryOperator<String> links;
   private final Map<String, WorkerProcess> running = new ConcurrentHashMap<>();
   private final List<Thread> slots = new ArrayList<>();
   private volatile boolean stopping;
@@ -61,10 +65,13 @@ public final class RenderDispatcher implements AutoCloseable {
   /**
    * @param drainTimeout on {@link #close()}, how long running renders may still finish before they
    *     are stopped and their jobs handed back to the queue
+   * @param links turns {@link Storage#downloadUrl} into the URL recorded in the result (a fleet
+   *     worker without an external URL makes it absolute with the API nodes' one)
    */
   public RenderDispatcher(JobQueue queue, Storage storage, JobFiles files, ServiceProperties props,
       WorkerProcess.Launch launch, WebhookDispatcher webhooks, ObjectMapper json, JobEvents events, Duration drainTimeout,
-      Clock clock) {
+      Clock clock, java.util.function.UnaryOperator<String> links) {
+    this.links = links;
     this.events = events;
     this.drainTimeout = drainTimeout;
     this.queue = queue;
@@ -93,10 +100,17 @@ public final class RenderDispatcher implements AutoCloseable {
   /** Cancels a job: a queued one never runs, a running one has its worker killed. */
   public Optional<Job> cancel(String id) {
     // The change reaches the node rendering the job as a job event, which stops its render.
-    Optional<Job> job = queue.update(id, j -> j.status().terminal() ? j : j.ended(JobStatus.CANCELLED, "cancelled", clock.instant()));
+    Job[] before = new Job[1];
+    Optional<Job> job = queue.update(id, j -> {
+      before[0] = j;
+      return j.status().terminal() ? j : j.ended(JobStatus.CANCELLED, "cancelled", clock.instant());
+    });
     WorkerProcess worker = running.get(id);
     if (worker != null) worker.cancel();
-    job.filter(j -> j.status() == JobStatus.CANCELLED).ifPresent(webhooks::deliverLater);
+    job.filter(j -> j.status() == JobStatus.CANCELLED && j != before[0]).ifPresent(j -> {
+      storage.deleteIncoming(j.spec());
+      webhooks.deliverLater(j);
+    });
     return job;
   }
 
@@ -227,14 +241,17 @@ public final class RenderDispatcher implements AutoCloseable {
       finish(job, JobStatus.FAILED, "cannot store the output: " + e.getMessage());
       return;
     }
-    JobResult result = new JobResult(job.outputFilename(), storage.downloadUrl(job.outputFilename()), r.duration(), r.size(),
+    JobResult result = new JobResult(job.outputFilename(), links.apply(storage.downloadUrl(job.outputFilename())), r.duration(), r.size(),
         r.frames(), r.encoder(), r.wallMillis() / 1000.0);
     // Conditional: exactly one attempt records the result (and sends the webhook).
     Job[] before = new Job[1];
     queue.update(job.id(), j -> {
       before[0] = j;
       return j.status() == JobStatus.UPLOADING && mine(job, j) ? j.completed(result, clock.instant()) : j;
-    }).filter(j -> j.status() == JobStatus.COMPLETED && j != before[0]).ifPresent(webhooks::deliverLater);
+    }).filter(j -> j.status() == JobStatus.COMPLETED && j != before[0]).ifPresent(j -> {
+      storage.deleteIncoming(j.spec());
+      webhooks.deliverLater(j);
+    });
     storage.deleteJobDir(job.id());
   }
 
@@ -243,7 +260,10 @@ public final class RenderDispatcher implements AutoCloseable {
     queue.update(claimed.id(), j -> {
       before[0] = j;
       return mine(claimed, j) ? j.ended(status, message, clock.instant()) : j;
-    }).filter(j -> j.status() == status && j != before[0]).ifPresent(webhooks::deliverLater);
+    }).filter(j -> j.status() == status && j != before[0]).ifPresent(j -> {
+      storage.deleteIncoming(j.spec());
+      webhooks.deliverLater(j);
+    });
   }
 
   /** Waits (bounded) until no render runs here. */
