@@ -128,7 +128,9 @@ abstract sealed class FrameEngine implements AutoCloseable {
     private final List<Surface> all = new ArrayList<>();
 
     Raster(int width, int height, int threads, FrameCompositor compositor) {
-      super(width, height, threads, threads * 2 + 2, compositor, "compose");
+      // One frame being drawn per thread, one finished and waiting so the encoder never starves,
+      // one being converted by the encoder. More only costs memory (8 MB each at 1080×1920).
+      super(width, height, threads, threads + 2, compositor, "compose");
       this.surface = ThreadLocal.withInitial(() -> {
         Surface s = Surface.makeRaster(ImageInfo.makeN32Premul(width, height));
         synchronized (all) {
