@@ -71,7 +71,7 @@ public final class Renderer {
               CompositorOptions.DEFAULTS.withRespectExifOrientation(options.respectExifOrientation()));
           FrameEngine engine = FrameEngine.open(plan.output().width(), plan.output().height(), options.gpu(), options.threads(), compositor);
           PcmStream audio = plan.audio().map(Renderer::openAudio).orElse(null);
-          OutputWriter writer = OutputWriter.open(tmp, plan.output(), Optional.ofNullable(audio))) {
+          OutputWriter writer = OutputWriter.open(tmp, plan.output(), Optional.ofNullable(audio), engine.layout())) {
         encoder = writer.encoderName();
         engineName = engine.description();
         long deadline = options.timeout().map(t -> started + t.toNanos()).orElse(Long.MAX_VALUE);

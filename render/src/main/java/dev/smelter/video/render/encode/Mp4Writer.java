@@ -52,6 +52,10 @@ public final class Mp4Writer implements OutputWriter {
   }
 
   static Mp4Writer open(Path file, OutputSpec spec, Optional<PcmStream> pcm) throws IOException {
+    return open(file, spec, pcm, FrameLayout.RGBA);
+  }
+
+  static Mp4Writer open(Path file, OutputSpec spec, Optional<PcmStream> pcm, FrameLayout layout) throws IOException {
     EncodeSettings settings = spec.encode();
     H264Encoder kind = settings.encoder().filter(name -> !name.isBlank()).map(H264Encoder::require).orElseGet(EncoderProbe::preferred);
     Muxer muxer = Muxer.create(file, "mp4");
@@ -59,7 +63,7 @@ public final class Mp4Writer implements OutputWriter {
     AacEncoder audio = null;
     try {
       boolean globalHeader = muxer.wantsGlobalHeader();
-      video = VideoEncoder.open(kind, spec.width(), spec.height(), spec.fps(), settings, globalHeader);
+      video = VideoEncoder.open(kind, spec.width(), spec.height(), spec.fps(), settings, globalHeader, layout);
       AVStream videoStream = muxer.addStream(video.context());
       AVStream audioStream = null;
       if (pcm.isPresent()) {
