@@ -101,6 +101,16 @@ abstract sealed class FrameEngine implements AutoCloseable {
     return pixmaps.values();
   }
 
+  /** {@link #submit} where a buffer is known to be free (just recycled): never waits. */
+  Future<ByteBuffer> submitNow(int frame) {
+    ByteBuffer buffer = free.poll();
+    if (buffer == null) throw new IllegalStateException("no free frame buffer");
+    return pool.submit(() -> {
+      draw(frame, pixmaps.get(buffer));
+      return buffer;
+    });
+  }
+
   void recycle(ByteBuffer buffer) {
     free.add(buffer);
   }
@@ -129,10 +139,24 @@ abstract sealed class FrameEngine implements AutoCloseable {
       // nothing more can be done for native surfaces that failed to close
     } finally {
       pool.shutdownNow();
-      if (interrupted) Thread.currentThread().interrupt();
     }
+    // Only now is no thread drawing any more (a failed or cancelled render still has frames in
+    // flight): wait for that even when interrupted, or a surface could be freed under a draw.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!pool.isTerminated() && System.nanoTime() < deadline) {
+      try {
+        pool.awaitTermination(100, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (pool.isTerminated()) closeAfterDrawing();
+    if (interrupted) Thread.currentThread().interrupt();
     pixmaps.values().forEach(Pixmap::close);
   }
+
+  /** Releases what drawing threads may still use; runs after they have all stopped. */
+  protected void closeAfterDrawing() {}
 
   /**
    * CPU: every frame buffer is itself a raster surface, so a frame is drawn straight into the memory
@@ -145,9 +169,10 @@ abstract sealed class FrameEngine implements AutoCloseable {
     private final ImageInfo premul;
 
     Raster(int width, int height, int threads, FrameCompositor compositor) {
-      // One frame being drawn per thread, one finished and waiting so the encoder never starves,
-      // one being converted by the encoder. More only costs memory (8 MB each at 1080×1920).
-      super(width, height, threads, threads + 2, compositor, "compose");
+      // One frame being drawn per thread and one finished, waiting for the encoder, which gives its
+      // buffer back as soon as it is converted (before encoding it). More only costs memory (8 MB
+      // each at 1080×1920).
+      super(width, height, threads, threads + 1, compositor, "compose");
       this.premul = ImageInfo.makeN32Premul(width, height);
       for (Pixmap target : buffers()) {
         Surface s = Surface.makeRasterDirect(premul, target.getAddr(), (long) width * 4);
@@ -175,6 +200,11 @@ abstract sealed class FrameEngine implements AutoCloseable {
 
     @Override
     protected void closeSurfaces() {
+      // not here: another thread may still be drawing into its frame (closeAfterDrawing)
+    }
+
+    @Override
+    protected void closeAfterDrawing() {
       surfaces.values().forEach(Surface::close);
     }
   }

@@ -46,6 +46,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--book-narration", defaultValue = "4.5", description = "Mean narration seconds per page (17 ≈ a 9.5-minute book). Default: ${DEFAULT-VALUE}.")
   double bookNarration;
 
+  @Option(names = "--variants", split = ",", defaultValue = "defaults,editly-settings",
+      description = "Our renders per case: defaults, editly-settings (x264 medium/crf 18); each with its encode-only limit. Default: ${DEFAULT-VALUE}.")
+  List<String> variants;
+
   @Option(names = "--editly", description = "Also render each case with the real Editly (EDITLY_HOME or ~/.cache/editly-ref).")
   boolean editly;
 
@@ -72,11 +76,15 @@ public final class BenchCommand implements Callable<Integer> {
         case "book" -> BookFixture.write(fixture, bookPages, bookNarration);
         default -> throw new IllegalArgumentException("unknown case " + c);
       };
-      String editlySettings = variant(spec, "-editly-settings", "[\"-preset\", \"medium\", \"-crf\", \"18\"]");
-      Row ours = render(c, "smelter-video (defaults)", spec, scratch);
-      Row oursEditly = render(c, "smelter-video (x264 medium/crf 18)", editlySettings, scratch);
-      encodeOnly(c, "defaults", spec, ours);
-      encodeOnly(c, "medium/crf 18", editlySettings, oursEditly);
+      if (variants.contains("defaults")) {
+        Row ours = render(c, "smelter-video (defaults)", spec, scratch);
+        encodeOnly(c, "defaults", spec, ours);
+      }
+      if (variants.contains("editly-settings")) {
+        String editlySettings = variant(spec, "-editly-settings", "[\"-preset\", \"medium\", \"-crf\", \"18\"]");
+        Row oursEditly = render(c, "smelter-video (x264 medium/crf 18)", editlySettings, scratch);
+        encodeOnly(c, "medium/crf 18", editlySettings, oursEditly);
+      }
       if (editly) editly(c, spec, scratch);
     }
     if (concurrent > 0 && Files.exists(fixture.resolve("editly-small.json"))) concurrency(scratch);
@@ -209,7 +217,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   private String commandLine() {
     return "smelter-video bench" + (fixture.toString().equals("/tmp/smelter-bench") ? "" : " --fixture " + fixture)
-        + " --cases " + String.join(",", cases) + (editly ? " --editly" : "") + " --concurrent " + concurrent
+        + " --cases " + String.join(",", cases) + " --variants " + String.join(",", variants) + (editly ? " --editly" : "") + " --concurrent " + concurrent
         + (slots > 0 ? " --slots " + slots : "") + " --book-pages " + bookPages + " --book-narration " + bookNarration + " --report " + reportDir;
   }
 

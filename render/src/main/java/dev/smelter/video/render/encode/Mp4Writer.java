@@ -88,9 +88,14 @@ public final class Mp4Writer implements OutputWriter {
 
   @Override
   public void writeFrame(ByteBuffer rgba) throws IOException {
+    writeFrame(rgba, () -> {});
+  }
+
+  @Override
+  public void writeFrame(ByteBuffer rgba, Runnable read) throws IOException {
     if (finished || closed) throw new IllegalStateException("writer is " + (closed ? "closed" : "finished"));
     if (audio.isPresent()) audio.get().encodeUntil(samplesBefore(frameIndex + 1), this::writeAudio);
-    video.encode(rgba, frameIndex, this::writeVideo);
+    video.encode(rgba, frameIndex, read, this::writeVideo);
     frameIndex++;
   }
 

@@ -44,6 +44,15 @@ public sealed interface OutputWriter extends AutoCloseable permits Mp4Writer, Gi
    */
   void writeFrame(ByteBuffer rgba) throws IOException;
 
+  /**
+   * As {@link #writeFrame(ByteBuffer)}, but runs {@code read} as soon as the pixels have been
+   * converted, before the (much longer) encoding: the caller may refill the buffer meanwhile.
+   */
+  default void writeFrame(ByteBuffer rgba, Runnable read) throws IOException {
+    writeFrame(rgba);
+    read.run();
+  }
+
   /** Flushes the encoders, writes the rest of the audio and completes the file. */
   void finish() throws IOException;
 

@@ -155,9 +155,15 @@ final class VideoEncoder implements AutoCloseable {
 
   /** Encodes one RGBA frame with presentation time {@code pts} (in frames). */
   void encode(ByteBuffer rgba, long pts, PacketSink sink) throws IOException {
+    encode(rgba, pts, () -> {}, sink);
+  }
+
+  /** As {@link #encode(ByteBuffer, long, PacketSink)}; {@code read} runs once {@code rgba} is no longer needed. */
+  void encode(ByteBuffer rgba, long pts, Runnable read, PacketSink sink) throws IOException {
     // The encoder may still reference the previous picture (lookahead): copy-on-write only then.
     FfmpegException.check(av_frame_make_writable(frame), "preparing a video frame");
     converter.convert(rgba, frame);
+    read.run();
     frame.pts(pts);
     AVFrame toSend = frame;
     if (hardwareFrame != null) {
