@@ -59,7 +59,7 @@ public enum H264Encoder {
    *
    * Measured on the 2-vCPU box, 435 frames of the full fixture, SSIM (luma) against lossless:
    * veryfast/CRF 16 0.99190 → 0.99173, size +0.6 %, CPU −5 %, RSS −100 MB; medium/CRF 18 (Editly's)
-   * 0.99108 → 0.99131, size −4 %, CPU −5 %, RSS −90 MB (docs/performance.md, "Memory").
+   * 0.99108 → 0.99131, size −4 %, CPU −9 %, RSS −90 MB (docs/performance.md, "Memory").
    */
   static final String X264_MEMORY = "sliced-threads=1:b-pyramid=none";
 
