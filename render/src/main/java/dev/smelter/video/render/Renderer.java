@@ -71,7 +71,7 @@ public final class Renderer {
               CompositorOptions.DEFAULTS.withRespectExifOrientation(options.respectExifOrientation()));
           FrameEngine engine = FrameEngine.open(plan.output().width(), plan.output().height(), options.gpu(), options.threads(), compositor);
           PcmStream audio = plan.audio().map(Renderer::openAudio).orElse(null);
-          OutputWriter writer = OutputWriter.open(tmp, plan.output(), Optional.ofNullable(audio))) {
+          OutputWriter writer = OutputWriter.open(tmp, plan.output(), Optional.ofNullable(audio), engine.layout())) {
         encoder = writer.encoderName();
         engineName = engine.description();
         long deadline = options.timeout().map(t -> started + t.toNanos()).orElse(Long.MAX_VALUE);
@@ -110,8 +110,8 @@ public final class Renderer {
       throws IOException, InterruptedException, RenderException {
     int total = plan.totalFrames();
     ArrayDeque<Future<ByteBuffer>> inFlight = new ArrayDeque<>();
-    int next = 0;
-    while (next < total && inFlight.size() < engine.window()) inFlight.add(engine.submit(next++));
+    int[] next = {0};
+    while (next[0] < total && inFlight.size() < engine.window()) inFlight.add(engine.submit(next[0]++));
     for (int f = 0; f < total; f++) {
       ByteBuffer frame;
       try {
@@ -127,10 +127,12 @@ public final class Renderer {
       if (System.nanoTime() > deadline) {
         throw new RenderException("render timed out after " + timeout.map(Duration::toString).orElse("?") + " at frame " + f + " of " + total);
       }
-      writer.writeFrame(frame);
-      engine.recycle(frame);
+      // The buffer goes back, and the next frame starts composing, while this one is encoded.
+      writer.writeFrame(frame, () -> {
+        engine.recycle(frame);
+        if (next[0] < total) inFlight.add(engine.submitNow(next[0]++));
+      });
       compositor.releaseBefore(f + 1);
-      if (next < total) inFlight.add(engine.submit(next++));
       if (Thread.interrupted()) throw new InterruptedException();
       double elapsed = (System.nanoTime() - started) / 1e9;
       double fps = (f + 1) / Math.max(elapsed, 1e-3);

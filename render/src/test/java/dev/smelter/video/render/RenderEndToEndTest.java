@@ -70,6 +70,21 @@ class RenderEndToEndTest {
     assertThat(result.encoder()).isEqualTo("libx264");
   }
 
+  @Test
+  void aSemiTransparentFrameIsEncodedWithItsStraightColourLikeEditly() throws Exception {
+    // Editly hands ffmpeg unpremultiplied RGBA and ffmpeg drops the alpha: half-transparent red over
+    // nothing comes out full red, not the premultiplied dark red Skia holds internally.
+    RenderPlan p = plan("""
+        {outPath: 'half.mp4', width: 64, height: 112, fps: 10, defaults: {transition: null},
+         clips: [{duration: 0.5, layers: [{type: 'fill-color', color: 'rgba(255, 0, 0, 0.5)'}]},
+                 {duration: 0.5, layers: [{type: 'fill-color', color: '#00ff00'}]}]}""");
+    List<int[]> px = decodeCentrePixels(Renderer.render(p, Renderer.Options.defaults()).output(), 64, 112, 10);
+
+    assertThat(px).hasSize(10);
+    assertThat(px.get(2)).satisfies(c -> assertColour(c, 255, 0, 0));
+    assertThat(px.get(7)).as("opaque frames keep their colour (and byte order)").satisfies(c -> assertColour(c, 0, 255, 0));
+  }
+
   private static void assertColour(int[] c, int r, int g, int b) {
     assertThat(c[0]).as("red").isCloseTo(r, within(6));
     assertThat(c[1]).as("green").isCloseTo(g, within(6));

@@ -33,10 +33,15 @@ final class BookFixture {
     double total = 0;
     for (int i = 0; i < pages; i++) {
       Path png = media.resolve(String.format(Locale.ROOT, "page%02d.png", i + 1));
-      if (!Files.exists(png)) page(png, rng.nextInt());
-      double narration = i == pages - 1 ? 0.914 : Math.max(0.9, Math.min(11, meanNarration + (rng.nextDouble() - 0.5) * 5));
-      Path wav = media.resolve(String.format(Locale.ROOT, "voice%02d.wav", i + 1));
-      if (!Files.exists(wav)) voice(wav, narration, rng.nextInt(120, 260));
+      int pageSeed = rng.nextInt(); // drawn whether or not the file exists: the book must not depend on what is cached
+      if (!Files.exists(png)) page(png, pageSeed);
+      // Real batches run 0.9–11 s per page; longer means stretch the cap so the mean holds (17 s → a
+      // 9.5-minute book, the longest W1 books).
+      double cap = Math.max(11, meanNarration + 2.5);
+      double narration = i == pages - 1 ? 0.914 : Math.max(0.9, Math.min(cap, meanNarration + (rng.nextDouble() - 0.5) * 5));
+      int pitch = rng.nextInt(120, 260);
+      Path wav = media.resolve(String.format(Locale.ROOT, "voice%02d-%dms.wav", i + 1, Math.round(narration * 1000)));
+      if (!Files.exists(wav)) voice(wav, narration, pitch);
       double clip = Math.round((narration + 0.5) * 1e6) / 1e6;
       total += clip;
       clips.append(String.format(Locale.ROOT, """
@@ -44,7 +49,7 @@ final class BookFixture {
             {"type": "audio", "path": "book/%s", "start": 0, "mixVolume": 1}]}%s
           """, clip, png.getFileName(), clip, wav.getFileName(), i < pages - 1 ? "," : ""));
     }
-    String name = String.format(Locale.ROOT, "book-%dp.json", pages);
+    String name = String.format(Locale.ROOT, "book-%dp-%s.json", pages, meanNarration);
     Files.writeString(dir.resolve(name), """
         {"outPath": "book.mp4", "width": 1024, "height": 1536, "fps": 30, "keepSourceAudio": true,
          "defaults": {"transition": null, "duration": 1},

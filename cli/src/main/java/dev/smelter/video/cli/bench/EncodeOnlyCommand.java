@@ -22,7 +22,7 @@ public final class EncodeOnlyCommand implements Callable<Integer> {
     RenderPlan plan = new Planner(PlanOptions.defaults().withSeed(1), new FfmpegProbe()).plan(Files.readString(spec));
     Path scratch = Files.createTempDirectory("encode-only");
     try {
-      EncodeOnlyLimit.Result r = EncodeOnlyLimit.measure(plan, 60, scratch);
+      EncodeOnlyLimit.Result r = EncodeOnlyLimit.measure(plan, 96, scratch); // 8 runs of 12 frames: ≈ 800 MB at 1080×1920
       System.out.printf(Locale.ROOT, "{\"frames\":%d,\"wallMillis\":%d,\"encoder\":\"%s\"}%n", r.frames(), r.wallMillis(), r.encoder());
     } finally {
       Files.deleteIfExists(scratch);

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,16 @@ import java.util.concurrent.TimeUnit;
  * of the tree, sampled every 100 ms from /proc.
  */
 final class MeasuredProcess {
-  record Measurement(int exitCode, double wallSeconds, double cpuSeconds, long peakRssBytes, String stdout, String stderr) {}
+  /**
+   * @param rssTimeline the tree's RSS at each sample, oldest first: {seconds since start, bytes}
+   */
+  record Measurement(int exitCode, double wallSeconds, double cpuSeconds, long peakRssBytes, List<double[]> rssTimeline, String stdout, String stderr) {
+    /** RSS at {@code fraction} of the wall time (nearest sample), or 0 when there is none. */
+    long rssAt(double fraction) {
+      double t = fraction * wallSeconds;
+      return (long) rssTimeline.stream().min(java.util.Comparator.comparingDouble(s -> Math.abs(s[0] - t))).map(s -> s[1]).orElse(0.0).doubleValue();
+    }
+  }
 
   private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
@@ -32,9 +42,12 @@ final class MeasuredProcess {
       Process p = pb.start();
       Map<Long, Long> cpuTicks = new HashMap<>();
       long peak = 0;
+      List<double[]> timeline = new ArrayList<>();
       long deadline = start + timeout.toNanos();
       while (!p.waitFor(100, TimeUnit.MILLISECONDS)) {
-        peak = Math.max(peak, sample(p.toHandle(), cpuTicks));
+        long rss = sample(p.toHandle(), cpuTicks);
+        peak = Math.max(peak, rss);
+        timeline.add(new double[] {(System.nanoTime() - start) / 1e9, rss});
         if (System.nanoTime() > deadline) {
           p.descendants().forEach(ProcessHandle::destroyForcibly);
           p.destroyForcibly();
@@ -43,7 +56,7 @@ final class MeasuredProcess {
       }
       double wall = (System.nanoTime() - start) / 1e9;
       double cpu = cpuTicks.values().stream().mapToLong(Long::longValue).sum() / (double) TICKS_PER_SECOND;
-      return new Measurement(p.exitValue(), wall, cpu, peak,
+      return new Measurement(p.exitValue(), wall, cpu, peak, List.copyOf(timeline),
           Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     } finally {
       Files.deleteIfExists(out);
@@ -52,7 +65,7 @@ final class MeasuredProcess {
   }
 
   /** Sums RSS over the tree now, and remembers each process's latest CPU ticks. */
-  private static long sample(ProcessHandle root, Map<Long, Long> cpuTicks) {
+  static long sample(ProcessHandle root, Map<Long, Long> cpuTicks) {
     long rss = 0;
     for (ProcessHandle h : (Iterable<ProcessHandle>) () -> java.util.stream.Stream.concat(java.util.stream.Stream.of(root), root.descendants()).iterator()) {
       try {

@@ -21,33 +21,42 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The physical limit of a render on this machine: the encoder's own speed. A plan's first frames
- * are composed into memory once; then the whole length is encoded from them (played back and
- * forth), with the
- * plan's real audio, through the same writer and settings as a render. A render cannot be faster
- * than this, so {@code render wall ÷ encode-only wall} says how well everything else hides behind
- * the encoder.
+ * The physical limit of a render on this machine: the encoder's own speed. Short runs of
+ * consecutive frames from {@link #REGIONS} places spread over the plan are composed into memory
+ * once; then the whole length is encoded from them — each run played back and forth for its share of
+ * the length — with the plan's real audio, through the same writer and settings as a render. A
+ * render cannot be faster than this, so {@code render wall ÷ encode-only wall} says how well
+ * everything else hides behind the encoder.
+ *
+ * <p>Why several places: how fast x264 encodes depends on the picture (detail, motion); the first
+ * clip alone (an earlier version) is one photo, and the fixture's first photo is its most detailed,
+ * which made the limit look slower than the real video.
  */
 public final class EncodeOnlyLimit {
   public record Result(int frames, long wallMillis, String encoder) {}
 
+  /** Places the frames are taken from (fewer in short plans). */
+  static final int REGIONS = 8;
+
   private EncodeOnlyLimit() {}
 
   /**
-   * @param distinctFrames frames composed into memory and played back and forth (enough that
-   *     x264's references never see an exact repeat)
+   * @param distinctFrames frames composed into memory, split over the regions (enough that each
+   *     run is longer than a GOP's worth of references, so x264 never sees an exact repeat)
    */
   public static Result measure(RenderPlan plan, int distinctFrames, Path scratch) throws IOException {
     int w = plan.output().width(), h = plan.output().height();
-    int k = Math.min(distinctFrames, plan.totalFrames());
-    List<ByteBuffer> frames = new ArrayList<>(k);
+    int total = plan.totalFrames();
+    int regions = Math.clamp(total / 100, 1, REGIONS);
+    int run = Math.max(1, Math.min(distinctFrames, total) / regions);
+    List<ByteBuffer> frames = new ArrayList<>(regions * run);
     VideoSourceFactory videos = r -> FfmpegVideoReader.open(r.path(), r.cutFrom(), r.cutTo(), r.speed(), r.fps(), r.boxWidth(), r.boxHeight(), r.fit());
     ImageInfo rgba = new ImageInfo(w, h, ColorType.RGBA_8888, ColorAlphaType.UNPREMUL);
     try (FrameCompositor compositor = new FrameCompositor(plan, videos);
         Surface surface = Surface.makeRaster(ImageInfo.makeN32Premul(w, h))) {
-      for (int f = 0; f < k; f++) {
+      for (int i = 0; i < regions * run; i++) {
         ByteBuffer buffer = ByteBuffer.allocateDirect(w * h * 4);
-        compositor.render(f, surface.getCanvas());
+        compositor.render(sourceFrame(i / run, i % run, regions, run, total), surface.getCanvas());
         try (Pixmap pm = Pixmap.make(rgba, buffer, w * 4)) {
           surface.readPixels(pm, 0, 0);
         }
@@ -60,14 +69,27 @@ public final class EncodeOnlyLimit {
     try (PcmStream audio = plan.audio().map(EncodeOnlyLimit::openAudio).orElse(null);
         OutputWriter writer = OutputWriter.open(out, plan.output(), Optional.ofNullable(audio))) {
       encoder = writer.encoderName();
-      for (int f = 0; f < plan.totalFrames(); f++) {
-        writer.writeFrame(frames.get(pingPong(f, k)).clear());
+      for (int f = 0; f < total; f++) {
+        writer.writeFrame(frames.get(composedIndex(f, regions, run, total)).clear());
       }
       writer.finish();
     } finally {
       Files.deleteIfExists(out);
     }
     return new Result(plan.totalFrames(), (System.nanoTime() - start) / 1_000_000, encoder);
+  }
+
+  /** The plan frame composed as frame {@code i} of run {@code region}: runs start evenly spread. */
+  static int sourceFrame(int region, int i, int regions, int run, int total) {
+    int start = (int) ((long) region * total / regions);
+    return Math.min(total - 1, start + i);
+  }
+
+  /** Which composed frame output frame {@code f} shows: its region's run, back and forth. */
+  static int composedIndex(int f, int regions, int run, int total) {
+    int region = (int) ((long) f * regions / total);
+    int regionStart = (int) Math.ceilDiv((long) region * total, regions); // its first output frame
+    return region * run + pingPong(f - regionStart, run);
   }
 
   /**

@@ -4,6 +4,8 @@ import dev.smelter.video.plan.OutputSpec.EncodeSettings;
 import dev.smelter.video.plan.Rational;
 import dev.smelter.video.render.ffmpeg.FfmpegLog;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /**
  * Finds out which H.264 encoders really work on this machine by opening each one and encoding a
@@ -58,11 +61,34 @@ public final class EncoderProbe {
   private static List<Result> probeAll() {
     List<Result> results = new ArrayList<>();
     for (H264Encoder kind : H264Encoder.values()) {
-      Result result = probe(kind);
+      Result result = missingDevice(kind, path -> Files.exists(Path.of(path)))
+          .map(reason -> new Result(kind.ffmpegName(), false, reason))
+          .orElseGet(() -> probe(kind));
       LOG.log(System.Logger.Level.INFO, "encoder {0}: {1}", result.name(), result.available() ? "available" : result.reason());
       results.add(result);
     }
     return results;
+  }
+
+  /**
+   * Why {@code kind} cannot work on this machine without trying it: a hardware encoder needs its
+   * device node. Opening one anyway is not free — Vulkan falls back to the software lavapipe
+   * device, which loads LLVM (≈ 45 MB resident for the rest of the process) and takes a second.
+   */
+  static Optional<String> missingDevice(H264Encoder kind, Predicate<String> exists) {
+    boolean nvidia = exists.test("/dev/nvidiactl");
+    boolean dri = exists.test("/dev/dri/renderD128") || exists.test("/dev/dri/renderD129");
+    boolean ok = switch (kind) {
+      case NVENC -> nvidia;
+      case QSV, VAAPI -> dri;
+      case VULKAN -> nvidia || dri;
+      case X264 -> true;
+    };
+    return ok ? Optional.empty() : Optional.of("no GPU device on this machine (" + switch (kind) {
+      case NVENC -> "/dev/nvidiactl missing";
+      case VULKAN -> "neither /dev/dri/renderD* nor /dev/nvidiactl";
+      default -> "/dev/dri/renderD* missing";
+    } + ")");
   }
 
   /** Opens {@code kind} and encodes one frame, within {@link #ATTEMPT_LIMIT}. */

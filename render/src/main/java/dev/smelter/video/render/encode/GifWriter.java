@@ -72,7 +72,7 @@ public final class GifWriter implements OutputWriter {
         spec.fps().num(), spec.fps().den(), spec.width(), spec.height());
   }
 
-  static GifWriter open(Path file, OutputSpec spec) throws IOException {
+  static GifWriter open(Path file, OutputSpec spec, FrameLayout layout) throws IOException {
     int width = spec.width();
     int height = spec.height();
     String source = String.format(
@@ -85,7 +85,7 @@ public final class GifWriter implements OutputWriter {
     try {
       graph = VideoFilterGraph.open(source, chain(spec));
       // Alpha is dropped here rather than by format=rgb24, so only 3 bytes per pixel are buffered.
-      converter = new RgbaConverter(width, height, AV_PIX_FMT_RGB24);
+      converter = new RgbaConverter(width, height, AV_PIX_FMT_RGB24, layout);
       AVCodec codec = avcodec_find_encoder_by_name("gif");
       if (codec == null || codec.isNull()) throw new FfmpegException("FFmpeg has no gif encoder", 0);
       encoder = avcodec_alloc_context3(codec);

@@ -24,9 +24,14 @@ public sealed interface OutputWriter extends AutoCloseable permits Mp4Writer, Gi
    *     ownership and closes it
    */
   static OutputWriter open(Path file, OutputSpec spec, Optional<PcmStream> audio) throws IOException {
+    return open(file, spec, audio, FrameLayout.RGBA);
+  }
+
+  /** As {@link #open(Path, OutputSpec, Optional)}, for frames in {@code layout}'s byte order. */
+  static OutputWriter open(Path file, OutputSpec spec, Optional<PcmStream> audio, FrameLayout layout) throws IOException {
     return switch (spec.format()) {
-      case MP4 -> Mp4Writer.open(file, spec, audio);
-      case GIF -> GifWriter.open(file, spec);
+      case MP4 -> Mp4Writer.open(file, spec, audio, layout);
+      case GIF -> GifWriter.open(file, spec, layout);
     };
   }
 
@@ -34,10 +39,19 @@ public sealed interface OutputWriter extends AutoCloseable permits Mp4Writer, Gi
   String encoderName();
 
   /**
-   * Encodes one frame: {@code width·height·4} bytes of RGBA from index 0 of {@code rgba} (alpha is
-   * ignored). A direct buffer is read in place without copying.
+   * Encodes one frame: {@code width·height·4} bytes of RGBA (or the layout given to {@code open})
+   * from index 0 of {@code rgba} (alpha is ignored). A direct buffer is read in place without copying.
    */
   void writeFrame(ByteBuffer rgba) throws IOException;
+
+  /**
+   * As {@link #writeFrame(ByteBuffer)}, but runs {@code read} as soon as the pixels have been
+   * converted, before the (much longer) encoding: the caller may refill the buffer meanwhile.
+   */
+  default void writeFrame(ByteBuffer rgba, Runnable read) throws IOException {
+    writeFrame(rgba);
+    read.run();
+  }
 
   /** Flushes the encoders, writes the rest of the audio and completes the file. */
   void finish() throws IOException;

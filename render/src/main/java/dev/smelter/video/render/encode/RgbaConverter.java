@@ -1,6 +1,5 @@
 package dev.smelter.video.render.encode;
 
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGBA;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_BICUBIC;
 import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getContext;
@@ -16,7 +15,7 @@ import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
- * RGBA (straight alpha, alpha ignored) to the encoder's pixel format with one reused swscale
+ * RGBA or BGRA ({@link FrameLayout}; straight alpha, alpha ignored) to the encoder's pixel format with one reused swscale
  * context. A direct buffer is read in place; a heap buffer is first copied to a reused native buffer.
  * Uses swscale's defaults otherwise (BT.601, limited range, bicubic chroma), like ffmpeg's
  * {@code -vf format=yuv420p} in Editly.
@@ -32,9 +31,13 @@ final class RgbaConverter implements AutoCloseable {
   private BytePointer staging;
 
   RgbaConverter(int width, int height, int targetPixelFormat) throws FfmpegException {
+    this(width, height, targetPixelFormat, FrameLayout.RGBA);
+  }
+
+  RgbaConverter(int width, int height, int targetPixelFormat, FrameLayout layout) throws FfmpegException {
     this.width = width;
     this.height = height;
-    context = sws_getContext(width, height, AV_PIX_FMT_RGBA, width, height, targetPixelFormat, SWS_BICUBIC, null, null, (DoublePointer) null);
+    context = sws_getContext(width, height, layout.avPixelFormat(), width, height, targetPixelFormat, SWS_BICUBIC, null, null, (DoublePointer) null);
     if (context == null || context.isNull()) throw new FfmpegException("swscale cannot convert RGBA to pixel format " + targetPixelFormat, 0);
     sourceStrides.put(0, width * 4);
   }

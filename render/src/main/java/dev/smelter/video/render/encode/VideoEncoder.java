@@ -76,13 +76,18 @@ final class VideoEncoder implements AutoCloseable {
 
   static VideoEncoder open(H264Encoder kind, int width, int height, Rational fps, EncodeSettings settings, boolean globalHeader)
       throws FfmpegException {
+    return open(kind, width, height, fps, settings, globalHeader, FrameLayout.RGBA);
+  }
+
+  static VideoEncoder open(H264Encoder kind, int width, int height, Rational fps, EncodeSettings settings, boolean globalHeader,
+      FrameLayout layout) throws FfmpegException {
     FfmpegLog.install();
     FfmpegLog.clearLastError();
     AVCodec codec = avcodec_find_encoder_by_name(kind.ffmpegName());
     if (codec == null || codec.isNull()) throw new FfmpegException("encoder " + kind.ffmpegName() + " is not compiled into this FFmpeg", 0);
     VideoEncoder encoder = new VideoEncoder(kind);
     try {
-      encoder.configure(codec, width, height, fps, settings, globalHeader);
+      encoder.configure(codec, width, height, fps, settings, globalHeader, layout);
       return encoder;
     } catch (FfmpegException | RuntimeException e) {
       encoder.close();
@@ -90,8 +95,8 @@ final class VideoEncoder implements AutoCloseable {
     }
   }
 
-  private void configure(AVCodec codec, int width, int height, Rational fps, EncodeSettings settings, boolean globalHeader)
-      throws FfmpegException {
+  private void configure(AVCodec codec, int width, int height, Rational fps, EncodeSettings settings, boolean globalHeader,
+      FrameLayout layout) throws FfmpegException {
     String softwareFormatName = kind.softwarePixelFormat(settings);
     int softwareFormat = av_get_pix_fmt(softwareFormatName);
     if (softwareFormat == AV_PIX_FMT_NONE) throw new FfmpegException("unknown pixel format " + softwareFormatName, 0);
@@ -123,7 +128,7 @@ final class VideoEncoder implements AutoCloseable {
     frame.format(softwareFormat).width(width).height(height);
     frame.colorspace(AVCOL_SPC_SMPTE170M).color_range(AVCOL_RANGE_MPEG);
     FfmpegException.check(av_frame_get_buffer(frame, 0), "allocating a video frame");
-    converter = new RgbaConverter(width, height, softwareFormat);
+    converter = new RgbaConverter(width, height, softwareFormat, layout);
   }
 
   private void attachHardwareFrames(int width, int height, int softwareFormat) throws FfmpegException {
@@ -150,9 +155,15 @@ final class VideoEncoder implements AutoCloseable {
 
   /** Encodes one RGBA frame with presentation time {@code pts} (in frames). */
   void encode(ByteBuffer rgba, long pts, PacketSink sink) throws IOException {
+    encode(rgba, pts, () -> {}, sink);
+  }
+
+  /** As {@link #encode(ByteBuffer, long, PacketSink)}; {@code read} runs once {@code rgba} is no longer needed. */
+  void encode(ByteBuffer rgba, long pts, Runnable read, PacketSink sink) throws IOException {
     // The encoder may still reference the previous picture (lookahead): copy-on-write only then.
     FfmpegException.check(av_frame_make_writable(frame), "preparing a video frame");
     converter.convert(rgba, frame);
+    read.run();
     frame.pts(pts);
     AVFrame toSend = frame;
     if (hardwareFrame != null) {

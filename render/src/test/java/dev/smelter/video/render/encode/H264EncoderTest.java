@@ -16,9 +16,9 @@ class H264EncoderTest {
   @Test
   void x264TakesPresetAndCrfAsGiven() {
     assertThat(H264Encoder.X264.options(settings("veryfast", 18.5, Optional.empty())))
-        .containsExactly(entry("preset", "veryfast"), entry("crf", "18.5"), entry("profile", "high"));
+        .containsExactly(entry("preset", "veryfast"), entry("crf", "18.5"), entry("x264-params", "sliced-threads=1:b-pyramid=none"), entry("profile", "high"));
     assertThat(H264Encoder.X264.options(settings("medium", 18, Optional.of("5M"))))
-        .containsExactly(entry("preset", "medium"), entry("b", "5M"), entry("profile", "high"));
+        .containsExactly(entry("preset", "medium"), entry("b", "5M"), entry("x264-params", "sliced-threads=1:b-pyramid=none"), entry("profile", "high"));
     assertThat(H264Encoder.X264.softwarePixelFormat(settings("medium", 18, Optional.empty()))).isEqualTo("yuv420p");
   }
 

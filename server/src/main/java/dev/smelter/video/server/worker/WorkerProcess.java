@@ -24,7 +24,7 @@ public final class WorkerProcess {
   public record Launch(Path java, List<String> javaOptions, String classPath, String gpu, int threads) {
     public static Launch current(List<String> extraOptions, String gpu, int threads) {
       Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-      List<String> options = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "-Xss4m", "-XX:+UseSerialGC",
+      List<String> options = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "-Xss4m", "-XX:+UseSerialGC", "-Xms16m",
           "-Djava.awt.headless=true"));
       options.addAll(extraOptions);
       return new Launch(java, options, System.getProperty("java.class.path"), gpu, threads);
@@ -52,8 +52,13 @@ public final class WorkerProcess {
         launch.gpu(), Integer.toString(launch.threads()), Long.toString(seed)));
     Process p;
     try {
-      p = new ProcessBuilder(cmd).directory(jobDir.toFile())
-          .redirectError(ProcessBuilder.Redirect.appendTo(jobDir.resolve("worker.log").toFile())).start();
+      ProcessBuilder pb = new ProcessBuilder(cmd).directory(jobDir.toFile())
+          .redirectError(ProcessBuilder.Redirect.appendTo(jobDir.resolve("worker.log").toFile()));
+      // A render's memory is mostly native: the same glibc settings as the smelter-video launcher
+      // (docs/performance.md, "Memory"); an operator's own values win.
+      pb.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+      pb.environment().putIfAbsent("MALLOC_MMAP_THRESHOLD_", "131072");
+      p = pb.start();
     } catch (IOException e) {
       return new WorkerOutcome.Failed("cannot start a worker process: " + e.getMessage(), true);
     }
