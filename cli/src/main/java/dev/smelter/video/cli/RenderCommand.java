@@ -109,7 +109,7 @@ final class RenderCommand implements Callable<Integer> {
     if (encoder != null) plan = plan.withOutput(plan.output().withEncode(plan.output().encode().withEncoder(encoder)));
     if (!json) plan.warnings().forEach(w -> err.println("warning: " + w));
 
-    ProgressBar bar = new ProgressBar(err, !json && System.console() != null);
+    ProgressBar bar = new ProgressBar(err, !json && ProgressBar.onTerminal());
     Renderer.Options options = new Renderer.Options(gpu, threads == null ? 0 : threads, bar).withRespectExifOrientation(exifOrientation);
     if (timeoutSeconds != null) options = options.withTimeout(java.time.Duration.ofSeconds(timeoutSeconds));
     Thread renderThread = Thread.currentThread();
