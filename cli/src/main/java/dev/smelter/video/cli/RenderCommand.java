@@ -6,7 +6,9 @@ import dev.smelter.video.render.GpuMode;
 import dev.smelter.video.render.RenderException;
 import dev.smelter.video.render.RenderResult;
 import dev.smelter.video.render.Renderer;
+import dev.smelter.video.render.encode.H264Encoder;
 import dev.smelter.video.render.media.FfmpegProbe;
+import dev.smelter.video.spec.EncodeSettingsResolver;
 import dev.smelter.video.spec.PlanOptions;
 import dev.smelter.video.spec.Planner;
 import dev.smelter.video.spec.Problem;
@@ -17,6 +19,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -86,7 +90,13 @@ final class RenderCommand implements Callable<Integer> {
     } catch (IOException e) {
       return fail(2, "cannot read spec " + specFile + ": " + e.getMessage());
     }
-    RenderPlan plan;
+    // Flag problems are bad input too, reported together with the spec's.
+    List<Problem> problems = new ArrayList<>();
+    if (encoder != null && H264Encoder.byName(encoder).isEmpty()) {
+      problems.add(new Problem("--encoder", "unsupported encoder \"" + encoder + "\" (supported: "
+          + String.join(", ", EncodeSettingsResolver.H264_ENCODERS) + ")"));
+    }
+    RenderPlan plan = null;
     try {
       JsonValue root = editly.applyTo(SpecReader.parse(text), Optional.ofNullable(out).map(Path::toString));
       PlanOptions options = PlanOptions.defaults()
@@ -98,11 +108,14 @@ final class RenderCommand implements Callable<Integer> {
       var unsupported = dev.smelter.video.render.compose.FrameCompositor.unsupported(plan);
       if (!unsupported.isEmpty()) throw new SpecException(unsupported);
     } catch (SpecException e) {
+      problems.addAll(e.problems());
+    }
+    if (!problems.isEmpty()) {
       if (json) {
-        System.out.println(Json.problems(e.problems()));
+        System.out.println(Json.problems(problems));
       } else {
-        err.println("smelter-video: the spec has " + e.problems().size() + " problem(s):");
-        for (Problem p : e.problems()) err.println("  " + p);
+        err.println("smelter-video: " + problems.size() + " problem(s) in the spec or options:");
+        for (Problem p : problems) err.println("  " + p);
       }
       return 2;
     }

@@ -99,6 +99,21 @@ class RenderCommandTest {
   }
 
   @Test
+  void unknownEncodersAreBadInputBeforeRenderingWhetherFlagOrCustomOutputArgs() throws Exception {
+    Path spec = spec("{ width: 64, height: 112, fps: 10, clips: [ { duration: 0.5, layers: [{ type: 'pause' }] } ] }");
+    Run flag = run("render", spec.toString(), "--out", dir.resolve("e.mp4").toString(), "--encoder", "libx265");
+    assertThat(flag.code()).isEqualTo(2);
+    assertThat(flag.err()).contains("--encoder: unsupported encoder \"libx265\" (supported: h264_nvenc, h264_qsv, h264_vaapi, h264_vulkan, libx264)");
+
+    Path args = spec("{ width: 64, height: 112, fps: 10, customOutputArgs: ['-c:v', 'h264_bogus'], clips: [ { duration: 0.5, layers: [{ type: 'pause' }] } ] }");
+    Run json = run("render", args.toString(), "--out", dir.resolve("e.mp4").toString(), "--encoder", "nope", "--json");
+    assertThat(json.code()).isEqualTo(2);
+    assertThat(json.out()).contains("\"exitCode\":2", "\"path\":\"--encoder\"", "\"path\":\"customOutputArgs[1]\"",
+        "unsupported video codec \\\"h264_bogus\\\"");
+    assertThat(dir.resolve("e.mp4")).doesNotExist();
+  }
+
+  @Test
   void glLayersThatCannotBeDrawnAreRefusedAsBadInputNotMidRender() throws Exception {
     // with GL the shader fails to compile, without GL the layer cannot be drawn: both before any frame
     Path spec = spec("{ width: 64, height: 112, clips: [ { layers: [{ type: 'gl', fragmentSrc: 'void main() { nope; }' }] } ] }");

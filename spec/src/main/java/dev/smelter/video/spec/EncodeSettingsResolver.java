@@ -23,6 +23,12 @@ public final class EncodeSettingsResolver {
   /** Editly's exact encoder settings, for like-for-like comparisons. */
   public static final EncodeSettings EDITLY = new EncodeSettings(Optional.of("libx264"), "medium", 18, Optional.empty(), "yuv420p", "high", "128k", true);
 
+  /**
+   * The H.264 encoders the renderer can drive (its {@code H264Encoder}, in order of preference);
+   * {@code -c:v} must name one of them, so a typo is refused before rendering, not when opening it.
+   */
+  public static final List<String> H264_ENCODERS = List.of("h264_nvenc", "h264_qsv", "h264_vaapi", "h264_vulkan", "libx264");
+
   private static final Set<String> PRESETS = Set.of(
       "ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow", "placebo");
   private static final Set<String> PIX_FMTS = Set.of("yuv420p", "yuvj420p", "yuv422p", "yuv444p", "nv12");
@@ -83,8 +89,9 @@ public final class EncodeSettingsResolver {
           profileGiven = true;
         }
         case "-c:v", "-vcodec", "-codec:v" -> {
-          if (value.equals("libx264") || value.startsWith("h264")) encoder = Optional.of(value);
-          else diag.error(vat, "unsupported video codec \"" + value + "\" (H.264 encoders only: libx264, h264_nvenc, h264_qsv, h264_vaapi, h264_vulkan)");
+          String name = value.strip().toLowerCase(java.util.Locale.ROOT);
+          if (H264_ENCODERS.contains(name)) encoder = Optional.of(name);
+          else diag.error(vat, "unsupported video codec \"" + value + "\" (H.264 encoders only: " + String.join(", ", H264_ENCODERS) + ")");
         }
         case "-c:a", "-acodec", "-codec:a" -> {
           if (!value.equals("aac")) diag.error(vat, "unsupported audio codec \"" + value + "\" (aac only)");

@@ -82,6 +82,9 @@ class ValidationTest {
   void unsupportedCustomOutputArgsAreRejectedNotIgnored() {
     SpecException e = reject("{width: 64, height: 112, customOutputArgs: ['-vf', 'hflip'], clips: [{layers: [{type: 'pause'}]}]}");
     assertThat(messages(e)).contains("customOutputArgs[0]: unsupported output option \"-vf\"");
+    // any h264_* name used to pass here and fail only when the encoder was opened
+    assertThat(messages(reject("{width: 64, height: 112, customOutputArgs: ['-c:v', 'h264_foo'], clips: [{layers: [{type: 'pause'}]}]}")))
+        .contains("customOutputArgs[1]: unsupported video codec \"h264_foo\" (H.264 encoders only: h264_nvenc, h264_qsv, h264_vaapi, h264_vulkan, libx264)");
   }
 
   @Test

@@ -51,4 +51,11 @@ class H264EncoderTest {
     assertThat(H264Encoder.byName("libx265")).isEmpty();
     assertThatThrownBy(() -> H264Encoder.require("libx265")).hasMessageContaining("supported: h264_nvenc");
   }
+
+  @Test
+  void theSpecModuleValidatesCodecNamesAgainstExactlyTheseEncoders() {
+    // spec cannot depend on render, so it keeps its own list; it must not drift from this enum
+    assertThat(java.util.Arrays.stream(H264Encoder.values()).map(H264Encoder::ffmpegName).toList())
+        .isEqualTo(dev.smelter.video.spec.EncodeSettingsResolver.H264_ENCODERS);
+  }
 }
