@@ -2,8 +2,20 @@ package dev.smelter.video.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smelter.video.plan.MediaInfo;
+import dev.smelter.video.plan.Rational;
+import dev.smelter.video.render.media.FfmpegProbe;
+import dev.smelter.video.render.media.FfmpegVideoReader;
+import dev.smelter.video.render.media.VideoFrameReader;
+import dev.smelter.video.spec.json.Json5Parser;
+import dev.smelter.video.spec.json.JsonValue.JArray;
+import dev.smelter.video.spec.json.JsonValue.JBool;
+import dev.smelter.video.spec.json.JsonValue.JNumber;
+import dev.smelter.video.spec.json.JsonValue.JObject;
+import dev.smelter.video.spec.json.JsonValue.JString;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,18 +48,83 @@ class RenderCommandTest {
     return p;
   }
 
+  private static JObject json(Run r) throws Exception {
+    assertThat(r.out().lines()).as("one JSON document on stdout").hasSize(1);
+    return (JObject) Json5Parser.parse(r.out());
+  }
+
+  private static double number(JObject o, String key) {
+    return ((JNumber) o.get(key)).value();
+  }
+
+  private static String string(JObject o, String key) {
+    return ((JString) o.get(key)).value();
+  }
+
   @Test
   void rendersAndPrintsOneJsonResult() throws Exception {
     Path spec = spec("""
-        // JSON5 with comments
-        { width: 64, height: 112, fps: 10,
+        // JSON5 with comments, and a key Editly does not know
+        { width: 64, height: 112, fps: 10, outFormat: 'mp4',
           clips: [ { duration: 1, layers: [{ type: 'fill-color', color: 'red' }], transition: { name: 'random', duration: 0.2 } },
                    { duration: 1, layers: [{ type: 'title', text: 'Hi' }] }, ] }""");
     Path out = dir.resolve("o.mp4");
-    Run r = run("render", spec.toString(), "--out", out.toString(), "--seed", "9", "--json");
+    Run r = run("render", spec.toString(), "--out", out.toString(), "--seed", "9", "--gpu", "off", "--json");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("\"ok\":true", "\"frames\":18", "\"seed\":9", "\"encoder\":\"libx264\"", "\"output\":\"" + out + "\"");
+    JObject result = json(r);
+    assertThat(number(result, "duration")).isEqualTo(1.8); // 18 frames at 10 fps
+    assertThat(number(result, "audioDuration")).isZero();
     assertThat(out).isRegularFile();
+    assertThat((long) number(result, "sizeBytes")).isEqualTo(Files.size(out)).isPositive();
+    assertThat(number(result, "width")).isEqualTo(64);
+    assertThat(number(result, "height")).isEqualTo(112);
+    assertThat(string(result, "fps")).isEqualTo("10");
+    assertThat(string(result, "gpu")).isEqualTo("cpu (skia raster)");
+    assertThat(number(result, "wallMillis")).isPositive();
+    assertThat(((JArray) result.get("warnings")).items()).containsExactly(new JString("outFormat: unknown key (ignored)"));
+    assertThat(r.err()).as("--json keeps warnings out of stderr").doesNotContain("warning:");
+  }
+
+  @Test
+  void undecodableImageFailsTheRenderWithExitOneAndLeavesNoFile() throws Exception {
+    Files.write(dir.resolve("broken.png"), "this is not a PNG at all".getBytes(StandardCharsets.US_ASCII));
+    Path spec = spec("{ width: 64, height: 112, fps: 10, clips: [ { duration: 1, layers: [{ type: 'image', path: '"
+        + dir.resolve("broken.png") + "' }] } ] }");
+    Path out = dir.resolve("broken.mp4");
+    Run r = run("render", spec.toString(), "--out", out.toString(), "--json");
+    assertThat(r.code()).isEqualTo(1);
+    JObject result = json(r);
+    assertThat(result.get("ok")).isEqualTo(new JBool(false));
+    assertThat(number(result, "exitCode")).isEqualTo(1);
+    assertThat(string(result, "error")).startsWith("render failed: ").contains("broken.png");
+    try (var left = Files.list(dir)) {
+      assertThat(left.map(p -> p.getFileName().toString())).as("no output, no temporary file").containsExactlyInAnyOrder("spec.json5", "broken.png");
+    }
+
+    Run text = run("render", spec.toString(), "--out", out.toString());
+    assertThat(text.code()).isEqualTo(1);
+    assertThat(text.err()).startsWith("smelter-video: render failed: ");
+  }
+
+  @Test
+  void fastPreviewRendersAboutTwoHundredFiftyPixelsAtFifteenFps() throws Exception {
+    Path spec = spec("{ width: 64, height: 112, fps: 10, clips: [ { duration: 1, layers: [{ type: 'fill-color', color: 'red' }] } ] }");
+    Path out = dir.resolve("fast.mp4");
+    Run r = run("render", spec.toString(), "--out", out.toString(), "--fast", "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    // Editly's fast mode keeps the aspect at ≈250 px: 250·√(64/112) → 188, 250·√(112/64) → 330 (even)
+    assertThat(r.out()).contains("\"frames\":15", "\"width\":188", "\"height\":330", "\"fps\":\"15\"");
+    MediaInfo.VideoStream video = new FfmpegProbe().probe(out).video().orElseThrow();
+    assertThat(video.width()).isEqualTo(188);
+    assertThat(video.height()).isEqualTo(330);
+    assertThat(video.frameRate()).isEqualTo(new Rational(15, 1));
+    int frames = 0;
+    try (VideoFrameReader reader = FfmpegVideoReader.open(out, 0, Double.POSITIVE_INFINITY, 1, new Rational(15, 1), 188, 330, VideoFrameReader.Fit.STRETCH)) {
+      ByteBuffer frame = ByteBuffer.allocateDirect(188 * 330 * 4);
+      while (reader.read(frame.clear())) frames++;
+    }
+    assertThat(frames).isEqualTo(15);
   }
 
   @Test
@@ -81,9 +158,13 @@ class RenderCommandTest {
       assertThat(fetched.out()).contains("\"ok\":true", "\"frames\":15"); // 2 × 10 frames − the default 0.5 s fade
       assertThat(requests.get()).as("one download per URL").isEqualTo(1);
 
-      Path noFlag = spec("{ width: 64, height: 112, clips: [ { layers: [{ type: 'image', path: '" + url + "' }] } ] }");
+      Path noFlag = spec("{ width: 64, height: 112, fps: 10, clips: [ { duration: 0.5, layers: [{ type: 'image', path: '" + url + "' }] } ] }");
       assertThat(run("render", noFlag.toString(), "--out", dir.resolve("n.mp4").toString()).err())
           .contains("Remote requests are not allowed (" + url + "); set allowRemoteRequests: true");
+      Run withFlag = run("render", noFlag.toString(), "--out", dir.resolve("n.mp4").toString(), "--allow-remote-requests", "--allow-private-urls", "--json");
+      assertThat(withFlag.code()).as("Editly's --allow-remote-requests sets allowRemoteRequests: " + withFlag.out()).isZero();
+      assertThat(withFlag.out()).contains("\"frames\":5");
+      assertThat(requests.get()).isEqualTo(2);
     } finally {
       server.stop(0);
     }
@@ -134,13 +215,7 @@ class RenderCommandTest {
 
   @Test
   void compareReportsFramesSsimAndAudioLevels() throws Exception {
-    // a 16-bit mono 440 Hz tone at half scale, 1 s
-    int rate = 16000;
-    java.nio.ByteBuffer wav = java.nio.ByteBuffer.allocate(44 + rate * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-    wav.put("RIFF".getBytes()).putInt(36 + rate * 2).put("WAVEfmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1)
-        .putInt(rate).putInt(rate * 2).putShort((short) 2).putShort((short) 16).put("data".getBytes()).putInt(rate * 2);
-    for (int k = 0; k < rate; k++) wav.putShort((short) Math.round(0.5 * 32767 * Math.sin(2 * Math.PI * 440 * k / rate)));
-    Files.write(dir.resolve("tone.wav"), wav.array());
+    Tone.wav(dir.resolve("tone.wav"), 1);
     Path spec = spec("{ width: 64, height: 112, fps: 10, audioFilePath: '" + dir.resolve("tone.wav")
         + "', clips: [ { duration: 1, layers: [{ type: 'linear-gradient', colors: ['#ff0000', '#0000ff'] }, { type: 'subtitle', text: 'Hi' }] } ] }");
     Path out = dir.resolve("a.mp4");
