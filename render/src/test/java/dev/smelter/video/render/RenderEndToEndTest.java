@@ -10,6 +10,7 @@ import dev.smelter.video.plan.RenderPlan;
 import dev.smelter.video.plan.AudioPlan;
 import dev.smelter.video.render.media.FfmpegProbe;
 import dev.smelter.video.render.media.FfmpegVideoReader;
+import dev.smelter.video.render.media.MediaInspector;
 import dev.smelter.video.render.media.VideoFrameReader;
 import dev.smelter.video.spec.PlanOptions;
 import dev.smelter.video.spec.Planner;
@@ -68,6 +69,28 @@ class RenderEndToEndTest {
     assertThat(info.video().orElseThrow().duration()).isCloseTo(3.6, within(0.01));
     assertThat(info.audio()).isEmpty();
     assertThat(result.encoder()).isEqualTo("libx264");
+  }
+
+  @Test
+  void aTransitionLongerThanItsClipsIsClampedAndFractionalDurationsRoundPerClip() throws Exception {
+    RenderPlan p = plan("""
+        {outPath: 'clamped.mp4', width: 64, height: 112, fps: 10,
+         clips: [{duration: 1.31, transition: {name: 'fade', duration: 5}, layers: [{type: 'fill-color', color: '#ff0000'}]},
+                 {duration: 1, transition: null, layers: [{type: 'fill-color', color: '#00ff00'}]},
+                 {duration: 0.8, layers: [{type: 'fill-color', color: '#0000ff'}]}]}""");
+    // Editly: Σ round(d·fps) − Σ T, the 5 s fade clamped to half of the shorter neighbour (0.5 s = 5 frames)
+    int expected = (int) (Math.round(1.31 * 10) + Math.round(1.0 * 10) + Math.round(0.8 * 10)) - 5;
+    assertThat(expected).isEqualTo(26);
+    RenderResult result = Renderer.render(p, Renderer.Options.defaults());
+
+    assertThat(result.frames()).isEqualTo(expected);
+    MediaInspector.VideoFacts video = MediaInspector.inspect(result.output()).video().orElseThrow();
+    assertThat(video.frames()).as("decoded frames").isEqualTo(expected);
+    assertThat(new FfmpegProbe().probe(result.output()).video().orElseThrow().duration()).isCloseTo(2.6, within(0.01));
+    List<int[]> px = decodeCentrePixels(result.output(), 64, 112, 10);
+    assertThat(px.get(7)).as("last frame before the fade").satisfies(c -> assertColour(c, 255, 0, 0));
+    assertThat(px.get(17)).as("last frame of the middle clip").satisfies(c -> assertColour(c, 0, 255, 0));
+    assertThat(px.get(18)).as("hard cut (transition: null)").satisfies(c -> assertColour(c, 0, 0, 255));
   }
 
   @Test
