@@ -95,4 +95,39 @@ class ValidationTest {
          clips: [{layers: [{type: 'fill-color', zoomDirecton: 'in'}]}]}""");
     assertThat(p.warnings()).contains("outFormat: unknown key (ignored)", "clips[0].layers[0].zoomDirecton: unknown key for a fill-color layer (ignored)");
   }
+
+  @Test
+  void cutFromNotBelowCutToIsRefusedOnVideoAndAudioLayers() {
+    FakeMedia media = new FakeMedia(dir).video("clip.mp4", 5).audio("voice.wav", 5);
+    SpecException e = catchThrowableOfType(SpecException.class, () -> new Planner(PlanOptions.defaults().withBaseDir(dir).withSeed(1), media).plan("""
+        {width: 64, height: 112, keepSourceAudio: true,
+         clips: [{duration: 1, layers: [{type: 'video', path: 'clip.mp4', cutFrom: 3, cutTo: 2}]},
+                 {duration: 1, layers: [{type: 'pause'}, {type: 'audio', path: 'voice.wav', cutFrom: 2, cutTo: 2}]},
+                 {duration: 1, layers: [{type: 'video', path: 'clip.mp4', cutFrom: 7}]}]}"""));
+    assertThat(messages(e)).contains(
+        "clips[0].layers[0].cutFrom: cutFrom must be lower than cutTo (cutFrom 3, cutTo 2, file duration 5)",
+        "clips[1].layers[1].cutFrom: cutFrom must be lower than cutTo (cutFrom 2, cutTo 2)",
+        // Editly clamps both cuts to the file: a cutFrom past the end leaves nothing to play
+        "clips[2].layers[0].cutFrom: cutFrom must be lower than cutTo (cutFrom 5, cutTo 5, file duration 5)");
+  }
+
+  @Test
+  void wrongTypesAreNamedWithWhatWasFound() {
+    assertThat(messages(reject("{width: '64', height: true, keepSourceAudio: 'yes', defaults: [], clips: {}}"))).contains(
+        "width: expected a finite number but got a string \"64\"",
+        "height: expected a finite number but got a boolean",
+        "keepSourceAudio: expected true or false but got a string \"yes\"",
+        "defaults: expected an object but got an array",
+        "clips: expected an array but got an object");
+    assertThat(messages(reject("""
+        {width: 64, height: 112,
+         clips: [{duration: 'x', layers: [{type: 'pause'}]},
+                 {transition: {duration: 'long'}, layers: [{type: 'pause', color: 3}]},
+                 {layers: {}}]}"""))).contains(
+        "clips[0].duration: expected a finite number but got a string \"x\"",
+        "clips[1].transition.duration: expected a finite number but got a string \"long\"",
+        "clips[1].layers[0].color: expected a string but got a number",
+        // Editly takes a single layer object for a one-element array, so this one is a layer without a type
+        "clips[2].layers[0].type: All \"layers\" must have a type");
+  }
 }
