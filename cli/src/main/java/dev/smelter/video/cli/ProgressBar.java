@@ -27,8 +27,9 @@ final class ProgressBar implements RenderProgress.Listener {
   }
 
   /**
-   * Whether the process talks to a terminal. Since JDK 22 {@code System.console()} is non-null
-   * even when output is piped or redirected, so {@link Console#isTerminal()} decides.
+   * Whether the process talks to a terminal. {@code System.console()} alone does not say: JDK 22–24
+   * return a Console even when the streams are piped or redirected (JDK 25 returns null there
+   * again), so {@link Console#isTerminal()} decides.
    */
   static boolean onTerminal() {
     Console console = System.console();

@@ -55,7 +55,7 @@ class ProgressBarTest {
 
   @Test
   void pipedOutputIsNotATerminal() {
-    // surefire runs tests with stdin/stdout redirected: on JDK 22+ System.console() is still non-null here
+    // surefire runs tests with the streams redirected (JDK 22–24 would still give a System.console() here)
     assertThat(ProgressBar.onTerminal()).isFalse();
   }
 }
