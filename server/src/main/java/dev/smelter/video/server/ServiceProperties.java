@@ -222,6 +222,11 @@ public record ServiceProperties(
     return dataDir.resolve("work");
   }
 
+  /** Uploads in progress (multipart parts over the in-memory threshold). */
+  public Path tmpDir() {
+    return dataDir.resolve("tmp");
+  }
+
   /** Objects fetched from the store, shared by jobs (same file system as {@link #workDir()}: jobs hard-link them). */
   public Path cacheDir() {
     return storage.cacheDir().isBlank() ? dataDir.resolve("cache") : Path.of(storage.cacheDir());
