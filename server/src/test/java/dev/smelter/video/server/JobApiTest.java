@@ -101,6 +101,39 @@ class JobApiTest {
     assertThat(Http.json(http.get("/queue/stats")).get("total").asLong()).isEqualTo(before);
   }
 
+  /** A refused path does not hide the other problems: planning still runs (without reading the refused file). */
+  @Test
+  void aRefusedPathAnUnknownTransitionAndABadWebhookUrlAreReportedTogether() throws Exception {
+    long before = Http.json(http.get("/queue/stats")).get("total").asLong();
+    HttpResponse<String> r = http.post("/jobs", """
+        {"editSpec":{"width":64,"height":112,"fps":10,"clips":[
+          {"duration":1,"layers":[{"type":"image","path":"/app/uploads/../../etc/passwd"}]},
+          {"duration":1,"layers":[{"type":"fill-color"}],"transition":{"name":"no-such-transition","duration":0.2}},
+          {"duration":1,"layers":[{"type":"fill-color"}]}]},
+         "webhookUrl":"ftp://x"}""");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    JsonNode problems = Http.json(r).get("problems");
+    assertThat(problems.valueStream().map(p -> p.get("path").asString()).toList()).as(problems.toString())
+        .containsExactlyInAnyOrder("webhookUrl", "editSpec.clips[0].layers[0].path", "editSpec.clips[1].transition.name");
+    assertThat(problems.toString()).contains("no-such-transition", "http(s)").doesNotContain("file not found", ".refused-");
+    assertThat(Http.json(http.get("/queue/stats")).get("total").asLong()).isEqualTo(before);
+  }
+
+  /** A job's own callback headers cannot replace the signature headers (or the body's type). */
+  @Test
+  void callbackHeadersCannotOverrideTheWebhookHeaders() throws Exception {
+    for (String header : List.of("webhook-signature", "Webhook-Id", "webhook-timestamp", "Content-Type")) {
+      HttpResponse<String> r = http.post("/jobs", """
+          {"editSpec":%s,"callback":{"url":"http://127.0.0.1:9/hook","headers":{"X-Token":"ok","%s":"forged"}}}"""
+          .formatted(tinySpec("red", 0.2), header));
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+      JsonNode problems = Http.json(r).get("problems");
+      assertThat(problems.size()).as(problems.toString()).isEqualTo(1);
+      assertThat(problems.get(0).get("path").asString()).isEqualTo("callback.headers." + header);
+      assertThat(problems.get(0).get("message").asString()).contains("set by the service");
+    }
+  }
+
   @Test
   void simpleClipsFormAndTopLevelSpecFields() throws Exception {
     TestMedia.png(server.uploads().resolve("simple-page.png"), 40, 40, 0xFF00AA00);
