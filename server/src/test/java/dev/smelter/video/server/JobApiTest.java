@@ -55,8 +55,11 @@ class JobApiTest {
     }
     assertThat(Http.json(http.get("/queue/stats")).get("slots").asInt()).isEqualTo(2);
     Set<Integer> rows = new HashSet<>();
+    List<java.time.Instant[]> ran = new ArrayList<>();
     for (String id : ids) {
       JsonNode done = http.awaitTerminal(id, Duration.ofSeconds(240));
+      ran.add(new java.time.Instant[] {java.time.Instant.parse(done.get("startedAt").asString()),
+          java.time.Instant.parse(done.get("finishedAt").asString())});
       assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("completed");
       assertThat(done.get("progress").asDouble()).isEqualTo(100);
       assertThat(done.get("result").get("frames").asInt()).isEqualTo(5);
@@ -66,6 +69,14 @@ class JobApiTest {
       rows.add(done.get("metadata").get("row").asInt());
     }
     assertThat(rows).hasSize(20);
+    // Never more than 2 at once: at each job's start, count the jobs whose [startedAt, finishedAt) holds it.
+    // (A slot records a job's end before it claims the next one, so back-to-back jobs do not overlap.)
+    int most = 0;
+    for (java.time.Instant[] job : ran) {
+      assertThat(job[0]).isBefore(job[1]);
+      most = Math.max(most, (int) ran.stream().filter(o -> !o[0].isAfter(job[0]) && job[0].isBefore(o[1])).count());
+    }
+    assertThat(most).as("renders at once").isEqualTo(2);
     for (int i = 0; i < 20; i++) assertThat(server.outputs().resolve("batch-" + i + ".mp4")).isNotEmptyFile();
     JsonNode listed = Http.json(http.get("/jobs?status=completed&limit=500"));
     assertThat(listed.get("jobs").valueStream().map(j -> j.get("jobId").asString()).toList()).containsAll(ids);
