@@ -119,9 +119,11 @@ class SecurityAndLimitsTest {
   /** /jobs and /edit take JSON: another content type is a 415 with the legacy error shape. */
   @Test
   void aNonJsonBodyIs415() throws Exception {
-    HttpResponse<String> r = http.post("/jobs", "text/plain", JobApiTest.tinySpec("red", 1));
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(415);
-    assertThat(Http.json(r).get("error").asString()).isEqualTo("Unsupported content type");
+    for (String path : List.of("/jobs", "/edit")) {
+      HttpResponse<String> r = http.post(path, "text/plain", "{\"editSpec\":" + JobApiTest.tinySpec("red", 1) + "}");
+      assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(415);
+      assertThat(Http.json(r).get("error").asString()).isEqualTo("Unsupported content type");
+    }
   }
 
   /** Remote media is downloaded before planning (redirects followed), within the size limit. */
