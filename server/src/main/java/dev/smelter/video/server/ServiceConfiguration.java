@@ -70,7 +70,7 @@ class ServiceConfiguration {
   @Bean
   @Conditional(FleetMode.Off.class)
   JobQueue jobQueue(ServiceProperties props, ObjectMapper recordMapper, JobEvents events, Clock clock) throws IOException {
-    return new FileJobQueue(props.jobsDir(), recordMapper, events, clock);
+    return new FileJobQueue(props.jobsDir(), recordMapper, events, clock, props.worker().maxAttempts());
   }
 
   @Bean

@@ -38,6 +38,7 @@ public record ServiceProperties(
    * @param stallTimeout a render reporting no progress for this long is killed
    * @param maxAttempts attempts per job, counting the first (crashes and timeouts are retried)
    * @param retryBackoff delay before the 2nd attempt; doubles each time
+   * @param maxRetryBackoff the doubled delay never exceeds this
    * @param javaOptions extra JVM options of each worker process (e.g. -Xmx2g)
    */
   public record Worker(
@@ -45,6 +46,7 @@ public record ServiceProperties(
       @DefaultValue("PT5M") Duration stallTimeout,
       @DefaultValue("3") int maxAttempts,
       @DefaultValue("PT5S") Duration retryBackoff,
+      @DefaultValue("PT5M") Duration maxRetryBackoff,
       @DefaultValue("auto") String gpu,
       @DefaultValue("0") int threads,
       @DefaultValue List<String> javaOptions) {}
@@ -220,6 +222,11 @@ public record ServiceProperties(
 
   public Path workDir() {
     return dataDir.resolve("work");
+  }
+
+  /** Uploads in progress (multipart parts over the in-memory threshold). */
+  public Path tmpDir() {
+    return dataDir.resolve("tmp");
   }
 
   /** Objects fetched from the store, shared by jobs (same file system as {@link #workDir()}: jobs hard-link them). */

@@ -71,6 +71,13 @@ final class Http {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A POST with the given {@code Content-Type}. */
+  HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
+    return client.send(request(path).timeout(Duration.ofSeconds(60))
+        .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   HttpResponse<String> delete(String path) throws IOException, InterruptedException {
     return client.send(request(path).timeout(Duration.ofSeconds(60)).DELETE().build(),
         HttpResponse.BodyHandlers.ofString());

@@ -55,8 +55,11 @@ class JobApiTest {
     }
     assertThat(Http.json(http.get("/queue/stats")).get("slots").asInt()).isEqualTo(2);
     Set<Integer> rows = new HashSet<>();
+    List<java.time.Instant[]> ran = new ArrayList<>();
     for (String id : ids) {
       JsonNode done = http.awaitTerminal(id, Duration.ofSeconds(240));
+      ran.add(new java.time.Instant[] {java.time.Instant.parse(done.get("startedAt").asString()),
+          java.time.Instant.parse(done.get("finishedAt").asString())});
       assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("completed");
       assertThat(done.get("progress").asDouble()).isEqualTo(100);
       assertThat(done.get("result").get("frames").asInt()).isEqualTo(5);
@@ -66,6 +69,14 @@ class JobApiTest {
       rows.add(done.get("metadata").get("row").asInt());
     }
     assertThat(rows).hasSize(20);
+    // Never more than 2 at once: at each job's start, count the jobs whose [startedAt, finishedAt) holds it.
+    // (A slot records a job's end before it claims the next one, so back-to-back jobs do not overlap.)
+    int most = 0;
+    for (java.time.Instant[] job : ran) {
+      assertThat(job[0]).isBefore(job[1]);
+      most = Math.max(most, (int) ran.stream().filter(o -> !o[0].isAfter(job[0]) && job[0].isBefore(o[1])).count());
+    }
+    assertThat(most).as("renders at once").isEqualTo(2);
     for (int i = 0; i < 20; i++) assertThat(server.outputs().resolve("batch-" + i + ".mp4")).isNotEmptyFile();
     JsonNode listed = Http.json(http.get("/jobs?status=completed&limit=500"));
     assertThat(listed.get("jobs").valueStream().map(j -> j.get("jobId").asString()).toList()).containsAll(ids);
@@ -99,6 +110,39 @@ class JobApiTest {
     assertThat(Http.json(r2).get("problems").valueStream().map(p -> p.get("path").asString()).toList())
         .contains("editSpec.clips[0].layers[0].path", "editSpec.clips[0].layers[1].text");
     assertThat(Http.json(http.get("/queue/stats")).get("total").asLong()).isEqualTo(before);
+  }
+
+  /** A refused path does not hide the other problems: planning still runs (without reading the refused file). */
+  @Test
+  void aRefusedPathAnUnknownTransitionAndABadWebhookUrlAreReportedTogether() throws Exception {
+    long before = Http.json(http.get("/queue/stats")).get("total").asLong();
+    HttpResponse<String> r = http.post("/jobs", """
+        {"editSpec":{"width":64,"height":112,"fps":10,"clips":[
+          {"duration":1,"layers":[{"type":"image","path":"/app/uploads/../../etc/passwd"}]},
+          {"duration":1,"layers":[{"type":"fill-color"}],"transition":{"name":"no-such-transition","duration":0.2}},
+          {"duration":1,"layers":[{"type":"fill-color"}]}]},
+         "webhookUrl":"ftp://x"}""");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    JsonNode problems = Http.json(r).get("problems");
+    assertThat(problems.valueStream().map(p -> p.get("path").asString()).toList()).as(problems.toString())
+        .containsExactlyInAnyOrder("webhookUrl", "editSpec.clips[0].layers[0].path", "editSpec.clips[1].transition.name");
+    assertThat(problems.toString()).contains("no-such-transition", "http(s)").doesNotContain("file not found", ".refused-");
+    assertThat(Http.json(http.get("/queue/stats")).get("total").asLong()).isEqualTo(before);
+  }
+
+  /** A job's own callback headers cannot replace the signature headers (or the body's type). */
+  @Test
+  void callbackHeadersCannotOverrideTheWebhookHeaders() throws Exception {
+    for (String header : List.of("webhook-signature", "Webhook-Id", "webhook-timestamp", "Content-Type")) {
+      HttpResponse<String> r = http.post("/jobs", """
+          {"editSpec":%s,"callback":{"url":"http://127.0.0.1:9/hook","headers":{"X-Token":"ok","%s":"forged"}}}"""
+          .formatted(tinySpec("red", 0.2), header));
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+      JsonNode problems = Http.json(r).get("problems");
+      assertThat(problems.size()).as(problems.toString()).isEqualTo(1);
+      assertThat(problems.get(0).get("path").asString()).isEqualTo("callback.headers." + header);
+      assertThat(problems.get(0).get("message").asString()).contains("set by the service");
+    }
   }
 
   @Test

@@ -187,6 +187,17 @@ class LegacyApiTest {
     assertThat(http.get("/metadata/missing.mp3").body()).isEqualTo(
         "{\"error\":\"File not found\",\"message\":\"File 'missing.mp3' not found in outputs or uploads directories\"}");
     assertThat(http.post("/audio-info", "{}").body()).isEqualTo("{\"error\":\"audioPath is required\"}");
+    // A file that is there but is no media (ffprobe would exit non-zero), and one that is not there: the legacy 404.
+    Files.write(server.uploads().resolve("not-audio.mp3"), "this is not an audio file".getBytes(StandardCharsets.UTF_8));
+    for (String missingOrUnreadable : new String[] {"/app/uploads/not-audio.mp3", "/app/uploads/no-such-file.mp3"}) {
+      HttpResponse<String> audio = http.post("/audio-info", "{\"audioPath\":\"" + missingOrUnreadable + "\"}");
+      assertThat(audio.statusCode()).as(audio.body()).isEqualTo(404);
+      JsonNode body = Http.json(audio);
+      assertThat(body.propertyNames()).containsExactly("error", "audioPath", "details");
+      assertThat(body.get("error").asString()).isEqualTo("Could not read audio file");
+      assertThat(body.get("audioPath").asString()).isEqualTo(missingOrUnreadable);
+      assertThat(body.get("details").asString()).isNotBlank().doesNotContain("\tat ");
+    }
     assertThat(http.post("/upload", "{}").body()).isEqualTo("{\"error\":\"No files uploaded\"}");
     assertThat(http.upload("/upload", "wrong-field", "a.png", new byte[] {1}).body()).isEqualTo("{\"error\":\"No files uploaded\"}");
     HttpResponse<String> failing = http.post("/edit", "{\"editSpec\":{\"width\":64,\"height\":112,\"clips\":[{\"layers\":"
@@ -215,8 +226,15 @@ class LegacyApiTest {
     JsonNode files = Http.json(http.get("/files"));
     assertThat(files.get("count").asInt()).isEqualTo(files.get("files").size());
     JsonNode usage = Http.json(http.get("/disk-usage"));
+    assertThat(usage.propertyNames()).containsExactly("success", "diskUsage", "cleanupAfterHours");
     assertThat(usage.get("success").asBoolean()).isTrue();
+    assertThat(usage.get("diskUsage").propertyNames()).containsExactly("/outputs", "/app/uploads", "/tmp", "/app/temp", "/app/files");
+    for (JsonNode folder : usage.get("diskUsage")) {
+      assertThat(folder.propertyNames()).containsExactly("files", "totalSize");
+      assertThat(folder.get("files").isIntegralNumber() && folder.get("totalSize").isIntegralNumber()).as(folder.toString()).isTrue();
+    }
     assertThat(usage.get("diskUsage").get("/app/uploads").get("files").asInt()).isPositive();
+    assertThat(usage.get("cleanupAfterHours").isIntegralNumber()).isTrue();
     assertThat(usage.get("cleanupAfterHours").asInt()).isEqualTo(2);
     assertThat(http.get("/openapi.yaml").body()).startsWith("openapi: 3.1.0").contains("/jobs/{id}/events:");
     JsonNode cleanup = Http.json(http.post("/cleanup", ""));

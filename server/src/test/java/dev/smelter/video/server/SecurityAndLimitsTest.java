@@ -26,7 +26,8 @@ class SecurityAndLimitsTest {
   static void start() throws Exception {
     server = TestServer.start(List.of("--smelter.security.api-keys=key-one,key-two", "--smelter.worker.java-options=-XX:+NoSuchJvmOption",
         "--smelter.worker.max-attempts=2", "--smelter.limits.clips=3", "--smelter.limits.width=1000", "--smelter.limits.body=10KB",
-        "--smelter.security.allow-private-remote=true", "--smelter.limits.remote-file=20KB"));
+        "--smelter.security.allow-private-remote=true", "--smelter.limits.remote-file=20KB", "--smelter.limits.height=1000",
+        "--smelter.limits.frames=100", "--smelter.limits.duration-seconds=5", "--smelter.limits.upload=20KB"));
     anonymous = server.http;
     http = server.http.withKey("key-two");
   }
@@ -74,6 +75,55 @@ class SecurityAndLimitsTest {
     assertThat(small.statusCode()).as(small.body()).isEqualTo(400);
     assertThat(Http.json(small).get("problems").get(0).get("path").asString()).isEqualTo("width");
     assertThat(Http.json(http.get("/queue/stats")).get("total").asInt()).isEqualTo(before);
+  }
+
+  @Test
+  void heightFramesAndDurationLimitsGive400WithTheirPath() throws Exception {
+    int before = Http.json(http.get("/queue/stats")).get("total").asInt();
+    // 64×2000: taller than 1000
+    assertProblem(http.post("/jobs", JobApiTest.tinySpec("red", 1).replace("\"height\":112", "\"height\":2000")),
+        "height", "taller than the limit of 1000");
+    // 4 s at 30 fps: 120 frames over 100, though 4 s is within the 5 s limit
+    assertProblem(http.post("/jobs", JobApiTest.tinySpec("red", 4).replace("\"fps\":10", "\"fps\":30")),
+        "clips", "120 frames exceed the limit of 100");
+    // 6 s at 10 fps: 60 frames are fine, 6 s are over 5
+    assertProblem(http.post("/jobs", JobApiTest.tinySpec("red", 6)), "clips", "the video would last 6 s, over the limit of 5 s");
+    // the legacy endpoint applies the same limits, under editSpec
+    assertProblem(http.post("/edit", "{\"editSpec\":" + JobApiTest.tinySpec("red", 6) + "}"), "editSpec.clips", "over the limit of 5 s");
+    assertThat(Http.json(http.get("/queue/stats")).get("total").asInt()).isEqualTo(before);
+  }
+
+  private static void assertProblem(HttpResponse<String> r, String path, String message) {
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    JsonNode problems = Http.json(r).get("problems");
+    assertThat(problems.size()).as(problems.toString()).isEqualTo(1);
+    assertThat(problems.get(0).get("path").asString()).isEqualTo(path);
+    assertThat(problems.get(0).get("message").asString()).contains(message);
+  }
+
+  /** Uploads over smelter.limits.upload: 413 (the legacy server answered 500, see docs/service.md); nothing is kept. */
+  @Test
+  void anUploadOverTheLimitIs413AndLeavesNothing() throws Exception {
+    HttpResponse<String> r = http.upload("/upload", "files", "big.png", new byte[30 * 1024]);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
+    assertThat(Http.json(r).get("error").asString()).isEqualTo("File too large");
+    assertThat(Http.json(r).get("details").asString()).isNotBlank();
+    try (var uploads = Files.list(server.dataDir.resolve("uploads")); var spool = Files.list(server.dataDir.resolve("tmp"))) {
+      assertThat(uploads.toList()).isEmpty();
+      assertThat(spool.toList()).isEmpty();
+    }
+    HttpResponse<String> small = http.upload("/upload", "files", "small.png", new byte[1024]);
+    assertThat(small.statusCode()).as(small.body()).isEqualTo(200);
+  }
+
+  /** /jobs and /edit take JSON: another content type is a 415 with the legacy error shape. */
+  @Test
+  void aNonJsonBodyIs415() throws Exception {
+    for (String path : List.of("/jobs", "/edit")) {
+      HttpResponse<String> r = http.post(path, "text/plain", "{\"editSpec\":" + JobApiTest.tinySpec("red", 1) + "}");
+      assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(415);
+      assertThat(Http.json(r).get("error").asString()).isEqualTo("Unsupported content type");
+    }
   }
 
   /** Remote media is downloaded before planning (redirects followed), within the size limit. */

@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -52,6 +54,8 @@ import tools.jackson.databind.JsonNode;
  */
 @RestController
 class LegacyController {
+  private static final Logger LOG = Logger.getLogger(LegacyController.class.getName());
+
   private final SpecIntake intake;
   private final JobQueue queue;
   private final EditWaiter waiter;
@@ -206,7 +210,16 @@ class LegacyController {
   }
 
   @GetMapping("/files")
-  Map<String, Object> files() throws IOException {
+  ResponseEntity<Map<String, Object>> files() {
+    try {
+      return ResponseEntity.ok(listFiles());
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "GET /files failed", e);
+      return ResponseEntity.internalServerError().body(ordered("error", "Failed to list files"));
+    }
+  }
+
+  private Map<String, Object> listFiles() throws IOException {
     java.util.TreeMap<String, Map<String, Object>> byName = new java.util.TreeMap<>();
     // Outputs in the object store (fleet mode), then this node's own, which win for the same name.
     for (var o : stored.storedOutputs()) {
@@ -228,7 +241,16 @@ class LegacyController {
   }
 
   @GetMapping("/metadata/{filename}")
-  ResponseEntity<Map<String, Object>> metadata(@PathVariable String filename) throws IOException {
+  ResponseEntity<Map<String, Object>> metadata(@PathVariable String filename) {
+    try {
+      return fileMetadata(filename);
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "GET /metadata failed", e);
+      return ResponseEntity.internalServerError().body(ordered("error", "Failed to get file metadata"));
+    }
+  }
+
+  private ResponseEntity<Map<String, Object>> fileMetadata(String filename) throws IOException {
     Optional<Storage.Located> found = stored.locate(filename);
     if (found.isEmpty()) {
       return ResponseEntity.status(404).body(ordered("error", "File not found",
@@ -272,24 +294,42 @@ class LegacyController {
           "hasAudio", d.audio().isPresent(), "codec", d.audio().map(MediaDetails.Audio::codec).orElse("unknown"),
           "sampleRate", "unknown", "channels", d.audio().map(au -> (Object) au.channels()).orElse("unknown"), "bitrate", "unknown"));
     } catch (IOException e) {
+      // What the legacy server answered when ffprobe exited non-zero (a missing or unreadable file).
       return ResponseEntity.status(404).body(ordered("error", "Could not read audio file", "audioPath", audioPath, "details", errors.detail(e)));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "POST /audio-info failed", e);
+      return ResponseEntity.internalServerError().body(ordered("error", "Failed to get audio info", "details", errors.detail(e)));
     }
   }
 
   @PostMapping("/cleanup")
-  Map<String, Object> cleanup() {
-    RetentionSweeper.Swept s = sweeper.sweep();
-    return ordered("success", true, "message", "Cleanup completed", "filesDeleted", s.filesDeleted(), "sizeFreed", s.bytesFreed());
+  ResponseEntity<Map<String, Object>> cleanup() {
+    try {
+      RetentionSweeper.Swept s = sweeper.sweep();
+      return ResponseEntity.ok(ordered("success", true, "message", "Cleanup completed", "filesDeleted", s.filesDeleted(),
+          "sizeFreed", s.bytesFreed()));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "POST /cleanup failed", e);
+      return ResponseEntity.internalServerError().body(ordered("error", "Cleanup failed", "details", errors.detail(e)));
+    }
   }
 
+  /** The legacy keys, in its order; {@code /tmp} is where uploads in progress are spooled, {@code /app/temp} the job folders. */
   @GetMapping("/disk-usage")
-  Map<String, Object> diskUsage() {
-    Map<String, Object> usage = new LinkedHashMap<>();
-    usage.put("/outputs", usage(storage.outputsDir()));
-    usage.put("/app/uploads", usage(storage.uploadsDir()));
-    usage.put("/app/temp", usage(storage.jobDir("x").getParent()));
-    usage.put("/app/files", usage(storage.filesDir()));
-    return ordered("success", true, "diskUsage", usage, "cleanupAfterHours", number(props.retention().maxAge().toMinutes() / 60.0));
+  ResponseEntity<Map<String, Object>> diskUsage() {
+    try {
+      Map<String, Object> usage = new LinkedHashMap<>();
+      usage.put("/outputs", usage(storage.outputsDir()));
+      usage.put("/app/uploads", usage(storage.uploadsDir()));
+      usage.put("/tmp", usage(storage.tmpDir()));
+      usage.put("/app/temp", usage(storage.jobDir("x").getParent()));
+      usage.put("/app/files", usage(storage.filesDir()));
+      return ResponseEntity.ok(ordered("success", true, "diskUsage", usage,
+          "cleanupAfterHours", number(props.retention().maxAge().toMinutes() / 60.0)));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "GET /disk-usage failed", e);
+      return ResponseEntity.internalServerError().body(ordered("error", "Failed to get disk usage", "details", errors.detail(e)));
+    }
   }
 
   private static Map<String, Object> usage(Path dir) {

@@ -17,11 +17,13 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import tools.jackson.core.JacksonException;
@@ -40,6 +42,9 @@ public final class SpecIntake {
   /** Keys of a /jobs body that are about the job, not the spec. */
   private static final List<String> JOB_KEYS = List.of("editSpec", "outputFilename", "webhookUrl", "callbackUrl", "callback_url",
       "callback", "progressUrl", "metadata", "priority", "idempotencyKey", "stats", "gpu", "audioPath");
+
+  /** An HTTP token (RFC 9110 §5.6.2). */
+  private static final java.util.regex.Pattern HEADER_NAME = java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
   /** The result: a request to queue, or every problem found. */
   public sealed interface Outcome {}
@@ -131,46 +136,56 @@ public final class SpecIntake {
       if (body.get("priority").isIntegralNumber()) priority = body.get("priority").asInt();
       else problems.add(new Problem("priority", "must be an integer"));
     }
-    if (!problems.isEmpty()) return new Invalid(problems);
+    // Every problem is collected (job fields, media paths, the plan, the limits) and answered together.
     Path staging = null;
+    // Media that was refused is planned as a file that is not there: the planner never reads what the
+    // path named, and its own "file not found" for that path is dropped (the refusal says it already).
+    Set<String> refused = new HashSet<>();
+    Path absent = storage.uploadsDir().resolve(".refused-" + UUID.randomUUID());
     for (MediaField f : MediaField.all(spec)) {
-      switch (paths.resolve(f.value())) {
+      Optional<String> refusal = switch (paths.resolve(f.value())) {
         case MediaPaths.Local l -> {
           beforeUse.accept(l.file());
           f.set(l.file().toString());
+          yield Optional.empty();
         }
-        case MediaPaths.Refused r -> problems.add(new Problem(prefix + f.path(), r.reason() + ": " + f.value()));
+        case MediaPaths.Refused r -> Optional.of(r.reason() + ": " + f.value());
+        case MediaPaths.Remote r when !props.security().allowRemote() ->
+            Optional.of("remote URLs are not allowed on this server: " + f.value());
         case MediaPaths.Remote r -> {
-          if (!props.security().allowRemote()) {
-            problems.add(new Problem(prefix + f.path(), "remote URLs are not allowed on this server: " + f.value()));
-            continue;
-          }
           try {
             if (staging == null) staging = Files.createDirectories(storage.jobDir(Storage.INCOMING + UUID.randomUUID()));
             Path target = staging.resolve(problems.size() + "-" + f.hashCode() + "-" + remoteName(r.uri()));
             f.set(fetcher.fetch(r.uri(), target).toString());
+            yield Optional.empty();
           } catch (RemoteFetcher.RefusedException e) {
-            problems.add(new Problem(prefix + f.path(), e.getMessage() + ": " + f.value()));
+            yield Optional.of(e.getMessage() + ": " + f.value());
           } catch (IOException e) {
-            problems.add(new Problem(prefix + f.path(), "cannot download " + f.value() + ": " + e.getMessage()));
+            yield Optional.of("cannot download " + f.value() + ": " + e.getMessage());
           }
         }
+      };
+      if (refusal.isPresent()) {
+        problems.add(new Problem(prefix + f.path(), refusal.get()));
+        refused.add(f.path());
+        f.set(absent.toString());
       }
     }
-    if (!problems.isEmpty()) return invalid(problems, staging);
-    RenderPlan plan;
+    Optional<RenderPlan> plan = Optional.empty();
     try {
-      plan = new Planner(PlanOptions.defaults().withBaseDir(storage.uploadsDir()), probe).plan(SpecReader.parse(json.writeValueAsString(spec)));
-      List<Problem> unsupported = FrameCompositor.unsupported(plan);
+      RenderPlan planned = new Planner(PlanOptions.defaults().withBaseDir(storage.uploadsDir()), probe)
+          .plan(SpecReader.parse(json.writeValueAsString(spec)));
+      List<Problem> unsupported = FrameCompositor.unsupported(planned);
       if (!unsupported.isEmpty()) throw new SpecException(unsupported);
+      plan = Optional.of(planned);
     } catch (SpecException e) {
-      return invalid(e.problems().stream().map(p -> new Problem(prefix + p.path(), p.message())).toList(), staging);
+      e.problems().stream().filter(p -> !refused.contains(p.path())).forEach(p -> problems.add(new Problem(prefix + p.path(), p.message())));
     }
-    limits(plan, prefix, problems);
+    plan.ifPresent(p -> limits(p, prefix, problems));
     if (!problems.isEmpty()) return invalid(problems, staging);
     Optional<JsonNode> metadata = Optional.ofNullable(body.get("metadata"));
     Optional<String> key = legacy ? Optional.empty() : text(body, "idempotencyKey");
-    return new Accepted(new JobRequest(spec, outputFilename, callback, progressUrl, metadata, priority, key), plan.warnings());
+    return new Accepted(new JobRequest(spec, outputFilename, callback, progressUrl, metadata, priority, key), plan.orElseThrow().warnings());
   }
 
   /**
@@ -222,7 +237,19 @@ public final class SpecIntake {
       }
       checkUrl(url.get(), "callback.url", problems);
       Map<String, String> headers = new LinkedHashMap<>();
-      if (o.get("headers") instanceof ObjectNode h) h.properties().forEach(e -> headers.put(e.getKey(), e.getValue().asString()));
+      JsonNode h = o.get("headers");
+      if (h instanceof ObjectNode ho) {
+        ho.properties().forEach(e -> {
+          String at = "callback.headers." + e.getKey();
+          if (Callback.reserved(e.getKey())) problems.add(new Problem(at, "set by the service itself; a callback cannot override it"));
+          else if (!HEADER_NAME.matcher(e.getKey()).matches()) problems.add(new Problem(at, "not a valid HTTP header name"));
+          else if (!e.getValue().isString() || e.getValue().asString().chars().anyMatch(ch -> ch == '\r' || ch == '\n' || ch == 0)) {
+            problems.add(new Problem(at, "must be a text without line breaks"));
+          } else headers.put(e.getKey(), e.getValue().asString());
+        });
+      } else if (h != null && !h.isNull()) {
+        problems.add(new Problem("callback.headers", "must be an object of header names to values"));
+      }
       Optional<Callback.BasicAuth> basic = Optional.empty();
       JsonNode b = o.has("basicAuth") ? o.get("basicAuth") : o.get("basic");
       if (b instanceof ObjectNode bo) {

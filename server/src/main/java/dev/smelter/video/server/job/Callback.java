@@ -1,7 +1,9 @@
 package dev.smelter.video.server.job;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where to POST a job's terminal event. The URL is used exactly as given (an n8n resume URL carries
@@ -13,4 +15,16 @@ public record Callback(String url, Map<String, String> headers, Optional<BasicAu
   }
 
   public record BasicAuth(String user, String password) {}
+
+  /**
+   * Headers the service sets itself and a job's own {@code headers} must not replace: the Standard
+   * Webhooks ones (a job could otherwise forge or blank the signature), the body's type, and those
+   * the HTTP client manages.
+   */
+  public static final Set<String> RESERVED_HEADERS = Set.of("webhook-id", "webhook-timestamp", "webhook-signature", "content-type",
+      "content-length", "host", "connection", "expect", "upgrade", "transfer-encoding");
+
+  public static boolean reserved(String header) {
+    return RESERVED_HEADERS.contains(header.strip().toLowerCase(Locale.ROOT));
+  }
 }

@@ -32,19 +32,24 @@ import tools.jackson.databind.ObjectMapper;
  * over the old one, so a {@code kill -9} leaves either the old or the new record. Memory holds the
  * same records for lookups; the files are the truth at start-up, when jobs that were owned by a
  * worker go back to the queue (their output is written atomically, so a re-run cannot leave a
- * half file, and the single record per job means nothing is duplicated).
+ * half file, and the single record per job means nothing is duplicated). The interrupted attempt
+ * counts: a job that was on its last attempt fails instead, so a render that takes the whole box
+ * down does not start again on every restart.
  */
 public final class FileJobQueue implements JobQueue {
   private final Path dir;
   private final ObjectMapper json;
   private final JobEvents events;
   private final Clock clock;
+  private final int maxAttempts;
   private final Map<String, Job> jobs = new HashMap<>();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
 
-  public FileJobQueue(Path dir, ObjectMapper json, JobEvents events, Clock clock) throws IOException {
+  /** @param maxAttempts attempts per job ({@code smelter.worker.max-attempts}); recovery honours it too */
+  public FileJobQueue(Path dir, ObjectMapper json, JobEvents events, Clock clock, int maxAttempts) throws IOException {
     this.dir = Files.createDirectories(dir);
+    this.maxAttempts = maxAttempts;
     this.json = json;
     this.events = events;
     this.clock = clock;
@@ -63,7 +68,11 @@ public final class FileJobQueue implements JobQueue {
           continue;
         }
         if (job.status().active()) {
-          job = job.requeued(Optional.empty(), Optional.of("interrupted by a server restart"), clock.instant());
+          // attempts counts the claim of the interrupted run, so it is already spent
+          job = job.attempts() >= maxAttempts
+              ? job.ended(JobStatus.FAILED, "interrupted by a server restart during attempt " + job.attempts() + " of " + maxAttempts
+                  + " (the server stopped or crashed while it rendered); not retried", clock.instant())
+              : job.requeued(Optional.empty(), Optional.of("interrupted by a server restart"), clock.instant());
           write(job);
         }
         jobs.put(job.id(), job);

@@ -38,6 +38,7 @@ public final class Storage {
   private final Path outputs;
   private final Path files;
   private final Path work;
+  private final Path tmp;
   private final String externalUrl;
   private final Links links;
 
@@ -52,6 +53,7 @@ public final class Storage {
       this.outputs = Files.createDirectories(props.outputsDir()).toRealPath();
       this.files = Files.createDirectories(props.filesDir()).toRealPath();
       this.work = Files.createDirectories(props.workDir()).toRealPath();
+      this.tmp = Files.createDirectories(props.tmpDir()).toRealPath();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data folders under " + props.dataDir(), e);
     }
@@ -69,6 +71,11 @@ public final class Storage {
 
   public Path filesDir() {
     return files;
+  }
+
+  /** Scratch space: uploads in progress are spooled here (the legacy server's {@code /tmp}). */
+  public Path tmpDir() {
+    return tmp;
   }
 
   public Path jobDir(String jobId) {

@@ -145,6 +145,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     cb.basicAuth().ifPresent(a -> b.header("Authorization",
         "Basic " + Base64.getEncoder().encodeToString((a.user() + ":" + a.password()).getBytes(StandardCharsets.UTF_8))));
     cb.headers().forEach((k, v) -> {
+      if (Callback.reserved(k)) return; // refused at intake; a record from before that rule cannot override them either
       try {
         b.setHeader(k, v);
       } catch (IllegalArgumentException restricted) {

@@ -194,7 +194,7 @@ public final class RenderDispatcher implements AutoCloseable {
       case WorkerOutcome.Rejected r -> finish(job, JobStatus.FAILED,
           r.problems().stream().map(Problem::toString).collect(Collectors.joining("; ")));
       case WorkerOutcome.Failed f when f.retryable() && job.attempts() < props.worker().maxAttempts() -> {
-        Duration backoff = props.worker().retryBackoff().multipliedBy(1L << Math.min(20, job.attempts() - 1));
+        Duration backoff = retryDelay(props.worker().retryBackoff(), props.worker().maxRetryBackoff(), job.attempts());
         Instant now = clock.instant();
         queue.update(job.id(), j -> mine(job, j) ? j.requeued(Optional.of(now.plus(backoff)), Optional.of(f.message()), now) : j);
       }
@@ -280,6 +280,14 @@ public final class RenderDispatcher implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** Before attempt {@code failedAttempts + 1}: {@code base} doubled per earlier retry, at most {@code max}. */
+  static Duration retryDelay(Duration base, Duration max, int failedAttempts) {
+    int doublings = Math.max(0, failedAttempts - 1);
+    // compared before multiplying: 2^doublings × base would overflow long before the cap stops mattering
+    if (doublings >= 62 || base.compareTo(max.dividedBy(1L << Math.min(doublings, 62))) > 0) return max;
+    return base.multipliedBy(1L << doublings);
   }
 
   /** Random transitions and colours are drawn from the job id: every attempt renders the same video. */

@@ -131,6 +131,52 @@ class RemoteFetcherTest {
     assertThat(dir.resolve("a")).doesNotExist();
   }
 
+  /**
+   * Production settings (private addresses refused); only the first hop, a loopback server standing
+   * in for a public one, is exempt. Its redirects to internal addresses are refused at the hop, before
+   * any connection is made, and nothing is written.
+   */
+  @Test
+  void aRedirectToAnInternalAddressIsRefused() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger internalHits = new java.util.concurrent.atomic.AtomicInteger();
+    HttpServer internal = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    internal.createContext("/", x -> {
+      internalHits.incrementAndGet();
+      x.sendResponseHeaders(200, BODY.length);
+      try (OutputStream o = x.getResponseBody()) {
+        o.write(BODY);
+      }
+    });
+    internal.start();
+    try {
+      URI first = plainServer();
+      int internalPort = internal.getAddress().getPort();
+      for (String target : java.util.List.of("http://127.0.0.1:" + internalPort + "/secret", "http://localhost:" + internalPort + "/secret",
+          "http://127.0.0.1:" + first.getPort() + "/sized", "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/x",
+          "http://[::1]:" + internalPort + "/secret")) {
+        server.removeContext("/moved");
+        server.createContext("/moved", x -> {
+          x.getResponseHeaders().add("Location", target);
+          x.sendResponseHeaders(302, -1);
+          x.close();
+        });
+        RemoteFetcher production = new RemoteFetcher(1 << 20, false, Duration.ofSeconds(10), SSLContext.getDefault(),
+            uri -> uri.getHost().equals(first.getHost()) && uri.getPort() == first.getPort());
+        Path file = dir.resolve("f-" + Math.abs(target.hashCode()));
+        assertThatThrownBy(() -> production.fetch(first.resolve("/moved"), file)).as(target)
+            .isInstanceOf(RemoteFetcher.RefusedException.class).hasMessageContaining("resolves to an internal address");
+        assertThat(file).doesNotExist();
+      }
+      assertThat(internalHits).hasValue(0);
+      // The exemption alone lets the first hop through: without a redirect the same fetcher downloads.
+      RemoteFetcher production = new RemoteFetcher(1 << 20, false, Duration.ofSeconds(10), SSLContext.getDefault(),
+          uri -> uri.getHost().equals(first.getHost()) && uri.getPort() == first.getPort());
+      assertThat(Files.readAllBytes(production.fetch(first.resolve("/sized"), dir.resolve("ok")))).isEqualTo(BODY);
+    } finally {
+      internal.stop(0);
+    }
+  }
+
   @Test
   void limitsSizeWhetherAnnouncedOrNot() throws Exception {
     URI base = plainServer();

@@ -31,7 +31,7 @@ class RetentionSweeperTest {
     ServiceProperties props = new ServiceProperties(dir, 1, "", null, null, null, null, null, null, Duration.ofMinutes(45), null, null, "api");
     Storage storage = new Storage(props);
     var json = JsonMapper.builder().build();
-    FileJobQueue queue = new FileJobQueue(dir.resolve("jobs"), json, new JobEvents(), Clock.fixed(now.minus(Duration.ofHours(3)), ZoneOffset.UTC));
+    FileJobQueue queue = new FileJobQueue(dir.resolve("jobs"), json, new JobEvents(), Clock.fixed(now.minus(Duration.ofHours(3)), ZoneOffset.UTC), 3);
     String oldJob = queue.submit(new JobRequest(json.createObjectNode(), "a.mp4", Optional.empty(), Optional.empty(), Optional.empty(), 0,
         Optional.empty())).job().id();
     queue.update(oldJob, j -> j.ended(JobStatus.FAILED, "x", now.minus(Duration.ofHours(3))));

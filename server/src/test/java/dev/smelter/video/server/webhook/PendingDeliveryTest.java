@@ -41,14 +41,14 @@ class PendingDeliveryTest {
     try {
       var json = JsonMapper.builder().build();
       String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook?token=x";
-      FileJobQueue before = new FileJobQueue(dir, json, new JobEvents(), Clock.systemUTC());
+      FileJobQueue before = new FileJobQueue(dir, json, new JobEvents(), Clock.systemUTC(), 3);
       String id = before.submit(new JobRequest(json.createObjectNode(), "a.mp4", Optional.of(new Callback(url, Map.of(), Optional.empty())),
           Optional.empty(), Optional.empty(), 0, Optional.empty())).job().id();
       before.update(id, j -> j.ended(JobStatus.FAILED, "render failed", Clock.systemUTC().instant()));
 
       // "Restart": a new queue reads the records; the dispatcher finds the pending delivery.
       JobEvents events = new JobEvents();
-      FileJobQueue after = new FileJobQueue(dir, json, events, Clock.systemUTC());
+      FileJobQueue after = new FileJobQueue(dir, json, events, Clock.systemUTC(), 3);
       CompletableFuture<Delivery.State> settled = new CompletableFuture<>();
       events.subscribe(id, j -> {
         if (j.delivery().state() != Delivery.State.PENDING) settled.complete(j.delivery().state());
