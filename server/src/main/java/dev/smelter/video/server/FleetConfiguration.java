@@ -24,7 +24,7 @@ class FleetConfiguration {
   @Bean(destroyMethod = "close")
   FleetRedis fleetRedis(ServiceProperties props) {
     ServiceProperties.Redis r = props.redis();
-    return new FleetRedis(r.url(), r.namespace(), r.workerId());
+    return new FleetRedis(r.url(), r.caCertFile(), r.namespace(), r.workerId());
   }
 
   @Bean(destroyMethod = "close")
