@@ -66,6 +66,20 @@ class ServeCommandTest {
     assertThat(printed).doesNotContain("wrong-pw").doesNotContain("\tat ");
   }
 
+  @Test
+  void versionIsTheBuilds() {
+    PrintStream old = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      assertThat(Main.run("--version")).isZero();
+    } finally {
+      System.setOut(old);
+    }
+    assertThat(out.toString(StandardCharsets.UTF_8).strip()).isEqualTo("smelter-video " + dev.smelter.video.server.BuildInfo.version())
+        .matches("smelter-video \\d+\\.\\d+\\.\\d+.*");
+  }
+
   private static String help(String command) {
     PrintStream old = System.out;
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -59,8 +59,7 @@ class FleetConfiguration {
   @Conditional(WorkerRole.class)
   FleetWorker fleetWorker(WorkerRegistry registry, RenderDispatcher dispatcher, ServiceProperties props, ServiceStorage storage) {
     registry.storage(storage::report);
-    String version = java.util.Objects.requireNonNullElse(FleetWorker.class.getPackage().getImplementationVersion(), "0.1.0");
-    return new FleetWorker(registry, dispatcher, props.worker().gpu(), version, props.redis().probeCapabilities());
+    return new FleetWorker(registry, dispatcher, props.worker().gpu(), BuildInfo.version(), props.redis().probeCapabilities());
   }
 
   static final class WorkerRole implements org.springframework.context.annotation.Condition {
