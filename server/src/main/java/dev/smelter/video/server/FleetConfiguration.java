@@ -57,9 +57,10 @@ class FleetConfiguration {
   /** Only on a worker: registration, heartbeat and the drain on SIGTERM (before the dispatcher's own close). */
   @Bean(destroyMethod = "close")
   @Conditional(WorkerRole.class)
-  FleetWorker fleetWorker(WorkerRegistry registry, RenderDispatcher dispatcher, ServiceProperties props, ServiceStorage storage) {
+  FleetWorker fleetWorker(WorkerRegistry registry, RedisJobQueue queue, RenderDispatcher dispatcher, ServiceProperties props,
+      ServiceStorage storage) {
     registry.storage(storage::report);
-    return new FleetWorker(registry, dispatcher, props.worker().gpu(), BuildInfo.version(), props.redis().probeCapabilities());
+    return new FleetWorker(registry, queue, dispatcher, props.worker().gpu(), BuildInfo.version(), props.redis().probeCapabilities());
   }
 
   static final class WorkerRole implements org.springframework.context.annotation.Condition {

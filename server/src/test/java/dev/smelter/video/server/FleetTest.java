@@ -316,8 +316,33 @@ class FleetTest {
     assertThat(stats.get("slots").asInt()).isEqualTo(2);
   }
 
+  /**
+   * Jobs with a shader layer need EGL: only w1 (whose probe found it: Mesa's llvmpipe where there is
+   * no GPU) claims them, though w2 is idle. Skipped where no EGL opens.
+   */
   @Test
   @Order(2)
+  void jobsThatNeedGlGoOnlyToAWorkerWithGl() throws Exception {
+    JsonNode w1 = awaitWorker(api, "w1", w -> w.get("gl").isBoolean(), Duration.ofSeconds(30));
+    assertThat(w1.get("gl").isBoolean()).as(w1.toString()).isTrue();
+    org.junit.jupiter.api.Assumptions.assumeTrue(w1.get("gl").asBoolean(), "no EGL here: " + w1);
+    assertThat(awaitWorker(api, "w2", w -> true, Duration.ofSeconds(1)).get("gl").isNull()).isTrue(); // not probed
+    String shader = """
+        {"width":64,"height":112,"fps":10,"clips":[{"duration":1,"layers":[{"type":"rainbow-colors"}]}]}""";
+    List<String> ids = List.of(submit(shader, "gl-1.mp4", 0), submit(shader, "gl-2.mp4", 0));
+    for (String id : ids) {
+      assertThat(redis.commands().hget(redis.keys().job(id), "class")).isEqualTo("gl");
+      JsonNode done = api.http.awaitTerminal(id, Duration.ofSeconds(60));
+      assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("completed");
+      assertThat(done.at("/result/frames").asInt()).isEqualTo(10);
+      assertThat(owner(id)).isEqualTo("w1");
+    }
+    assertThat(redis.commands().xlen(redis.keys().queue(0, "gl"))).isZero();
+    assertOneWebhookEach(api, ids);
+  }
+
+  @Test
+  @Order(3)
   void cancellationReachesTheWorkerRenderingTheJob() throws Exception {
     String id = submit(remoteImageSpec(3000), "cancelled.mp4", 0);
     api.http.awaitJob(id, j -> j.get("frames").get("done").asInt() > 0, Duration.ofSeconds(60)); // progress from a worker, via Redis
@@ -344,7 +369,7 @@ class FleetTest {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void anApiRestartLosesNothing() throws Exception {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 3; i++) ids.add(submit(JobApiTest.tinySpec("#" + (300000 + i * 1111), 1), "restart-" + i + ".mp4", 0));
@@ -356,11 +381,11 @@ class FleetTest {
     }
     assertOneWebhookEach(api, ids);
     JsonNode all = Http.json(api.http.get("/jobs?limit=500"));
-    assertThat(all.get("count").asInt()).isEqualTo(12); // the earlier tests' 6 and 2 markers, these 3 and their marker
+    assertThat(all.get("count").asInt()).isEqualTo(15); // the earlier tests' 8 and 3 markers, these 3 and their marker
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void aKilledWorkersJobIsReclaimedAndCompletesOnceOnTheOther() throws Exception {
     String id = submit(JobApiTest.tinySpec("teal", 600), "reclaimed.mp4", 0);
     api.http.awaitJob(id, j -> j.get("frames").get("done").asInt() > 0, Duration.ofSeconds(60));
@@ -405,7 +430,7 @@ class FleetTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aDrainingWorkerHandsItsJobBack() throws Exception {
     String survivor = workers.keySet().iterator().next();
     String id = submit(JobApiTest.tinySpec("olive", 3000), "handed-back.mp4", 0);
@@ -427,12 +452,12 @@ class FleetTest {
   /**
    * SIGTERM while a render runs that ends within the drain timeout: the worker claims nothing more,
    * lets the render finish, records the result and sends the webhook, then leaves. Its own worker
-   * (w4, a 60 s drain), started once the others are gone (tests 4 and 5).
+   * (w4, a 60 s drain), started once the others are gone (tests 5 and 6).
    */
   @Test
-  @Order(6)
+  @Order(7)
   void aDrainingWorkerFinishesARenderThatEndsInTime() throws Exception {
-    String handedBack = Http.json(api.http.get("/jobs?status=queued")).at("/jobs/0/jobId").asString(); // test 5's, 3000 s long
+    String handedBack = Http.json(api.http.get("/jobs?status=queued")).at("/jobs/0/jobId").asString(); // test 6's, 3000 s long
     assertThat(api.http.delete("/jobs/" + handedBack).statusCode()).isEqualTo(200);
     startWorker("w4", data, namespace, List.of("--smelter.redis.drain-timeout=PT60S")).get(120, TimeUnit.SECONDS);
     String id = submit(JobApiTest.tinySpec("navy", 600), "drained.mp4", 0); // a few seconds of rendering
@@ -463,12 +488,12 @@ class FleetTest {
     assertThat(redis.commands().xpending(redis.keys().queue(0), FleetKeys.GROUP).getCount()).isZero();
     assertThat(Http.json(api.http.get("/workers")).get("count").asInt()).isZero();
     assertThat(consumers(0)).doesNotContain("w4");
-    assertThat(api.http.delete("/jobs/" + later).statusCode()).isEqualTo(200); // test 8 needs an empty queue
+    assertThat(api.http.delete("/jobs/" + later).statusCode()).isEqualTo(200); // test 9 needs an empty queue
   }
 
   /** Queue level, its own namespace, no workers reading it. */
   @Test
-  @Order(7)
+  @Order(8)
   void higherPrioritiesAreClaimedFirst() throws Exception {
     try (FleetRedis own = new FleetRedis(REDIS, namespace + "prio:", "claimer");
         RedisJobQueue queue = new RedisJobQueue(own, JsonMapper.builder().build(), new JobEvents(), Clock.systemUTC(),
@@ -493,11 +518,11 @@ class FleetTest {
   /**
    * Jobs that fail every attempt (their render process cannot even start) end in the dead-letter
    * stream after max-attempts, with one error per attempt, and {@code GET /queue/dead} on the API
-   * node lists them newest first. The fleet's workers are gone by now (tests 4 to 6): a worker in
+   * node lists them newest first. The fleet's workers are gone by now (tests 5 to 7): a worker in
    * this JVM whose renders always fail takes their place.
    */
   @Test
-  @Order(8)
+  @Order(9)
   void jobsThatAlwaysFailEndInTheDeadLetterStreamShownByTheApi() throws Exception {
     for (JsonNode waiting : Http.json(api.http.get("/jobs?status=queued")).get("jobs")) { // none left by the earlier tests
       assertThat(api.http.delete("/jobs/" + waiting.get("jobId").asString()).statusCode()).isEqualTo(200);
@@ -545,7 +570,7 @@ class FleetTest {
    * serves it, with the right download URL in the result and the webhook.
    */
   @Test
-  @Order(9)
+  @Order(10)
   void aRemoteWorkerRendersThroughTheObjectStore() throws Exception {
     Path tmp = Files.createTempDirectory("smelter-fleet-s3-media");
     byte[] pngBytes = Files.readAllBytes(TestMedia.png(tmp.resolve("p.png"), 48, 72, 0xFF3366CC));
