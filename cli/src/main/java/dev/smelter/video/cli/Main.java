@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "smelter-video",
     mixinStandardHelpOptions = true,
-    version = "smelter-video 0.1.0",
+    versionProvider = Main.Version.class,
     description = "Renders Editly JSON/JSON5 specs to MP4, frame-exact and fast.",
     subcommands = {RenderCommand.class, ProbeCommand.class, CompareCommand.class, ServeCommand.class, WorkerCommand.class,
         dev.smelter.video.cli.bench.BenchCommand.class, dev.smelter.video.cli.bench.EncodeOnlyCommand.class})
@@ -28,6 +28,14 @@ public final class Main implements Runnable {
 
   static int run(String... args) {
     return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+  }
+
+  /** {@code --version}: the build's version, as fleet workers report it in {@code GET /workers}. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"smelter-video " + dev.smelter.video.server.BuildInfo.version()};
+    }
   }
 
   @Override

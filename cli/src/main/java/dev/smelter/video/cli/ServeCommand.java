@@ -33,9 +33,12 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--config", description = "Extra config file (.properties or .yaml).") Path config;
 
-  @Option(names = "--redis", description = "Fleet mode: the shared Redis queue, redis://[:password@]host:port[/db] or rediss:// "
-      + "for TLS (env SMELTER_REDIS_URL; see docs/fleet.md). Renders then run on `worker` processes, "
-      + "here only if --slots is given.") String redis;
+  @Option(names = "--redis", description = "Fleet mode: the shared Redis queue, " + REDIS_URL_FORMS + " (env SMELTER_REDIS_URL; "
+      + "see docs/fleet.md). Renders then run on `worker` processes, here only if --slots is given.") String redis;
+
+  /** The --redis forms, as docs/fleet.md gives them. */
+  static final String REDIS_URL_FORMS = "redis://[user:password@]host:port[/db] (a password alone: redis://:password@host:port), "
+      + "rediss://… for TLS";
 
   /** Exit code meaning "do not exit": the server's non-daemon threads own the process now. */
   static final int KEEP_RUNNING = Integer.MIN_VALUE;
@@ -54,7 +57,25 @@ final class ServeCommand implements Callable<Integer> {
     if (config != null) args.addAll(List.of("--config", config.toString()));
     if (redis != null) args.addAll(List.of("--redis", redis));
     args.addAll(passThrough);
-    ServerApplication.start(args.toArray(String[]::new));
+    try {
+      ServerApplication.start(args.toArray(String[]::new));
+    } catch (RuntimeException e) {
+      return redisUnreachable("serve", e);
+    }
     return KEEP_RUNNING;
+  }
+
+  /**
+   * Exit code 1 and one line when the node could not connect to the fleet's Redis (Spring has
+   * printed its failure analysis already); anything else is rethrown.
+   */
+  static int redisUnreachable(String command, RuntimeException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof dev.smelter.video.server.fleet.FleetRedis.Unreachable u) {
+        System.err.println("smelter-video " + command + ": " + u.getMessage());
+        return 1;
+      }
+    }
+    throw e;
   }
 }

@@ -17,8 +17,8 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "worker", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Run a fleet render worker (see docs/fleet.md).")
 final class WorkerCommand implements Callable<Integer> {
-  @Option(names = "--redis", description = "The fleet's Redis, redis://[:password@]host:port[/db] or rediss:// for TLS "
-      + "(env SMELTER_REDIS_URL).") String redis;
+  @Option(names = "--redis", description = "The fleet's Redis, " + ServeCommand.REDIS_URL_FORMS + " (env SMELTER_REDIS_URL; "
+      + "a password only there stays out of process listings).") String redis;
 
   @Option(names = "--slots", description = "Renders at a time (default: from cores and memory, env SMELTER_SLOTS).") Integer slots;
 
@@ -49,6 +49,8 @@ final class WorkerCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       System.err.println("smelter-video worker: " + e.getMessage());
       return 2;
+    } catch (RuntimeException e) {
+      return ServeCommand.redisUnreachable("worker", e);
     }
     return ServeCommand.KEEP_RUNNING;
   }

@@ -34,6 +34,52 @@ class ServeCommandTest {
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("--redis redis://");
   }
 
+  @Test
+  void helpShowsTheRedisUrlForms() {
+    for (String command : new String[] {"serve", "worker"}) {
+      assertThat(help(command).replaceAll("\\s+", "")).as("line breaks removed").contains("redis://[user:password@]host:port[/db]", "redis://:password@host:port",
+          "rediss://");
+    }
+  }
+
+  /** A wrong password on the real Redis (127.0.0.1:6379 has no user "nobody"): one line and exit 1, no stack trace. */
+  @Test
+  void aWorkerThatRedisRefusesSaysWhyWithoutAStackTrace() {
+    PrintStream oldErr = System.err;
+    PrintStream oldOut = System.out;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code;
+    try {
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      code = Main.run("worker", "--redis", "redis://nobody:wrong-pw@127.0.0.1:6379", "--data-dir",
+          System.getProperty("java.io.tmpdir") + "/smelter-worker-test", "--slots", "1");
+    } finally {
+      System.setErr(oldErr);
+      System.setOut(oldOut);
+    }
+    String printed = err.toString(StandardCharsets.UTF_8) + out.toString(StandardCharsets.UTF_8);
+    assertThat(code).as(printed).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).as(printed).contains(
+        "smelter-video worker: cannot connect to the fleet's Redis at redis://nobody:***@127.0.0.1:6379: WRONGPASS");
+    assertThat(printed).doesNotContain("wrong-pw").doesNotContain("\tat ");
+  }
+
+  @Test
+  void versionIsTheBuilds() {
+    PrintStream old = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      assertThat(Main.run("--version")).isZero();
+    } finally {
+      System.setOut(old);
+    }
+    assertThat(out.toString(StandardCharsets.UTF_8).strip()).isEqualTo("smelter-video " + dev.smelter.video.server.BuildInfo.version())
+        .matches("smelter-video \\d+\\.\\d+\\.\\d+.*");
+  }
+
   private static String help(String command) {
     PrintStream old = System.out;
     ByteArrayOutputStream out = new ByteArrayOutputStream();

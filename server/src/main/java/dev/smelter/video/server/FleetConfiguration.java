@@ -24,7 +24,7 @@ class FleetConfiguration {
   @Bean(destroyMethod = "close")
   FleetRedis fleetRedis(ServiceProperties props) {
     ServiceProperties.Redis r = props.redis();
-    return new FleetRedis(r.url(), r.namespace(), r.workerId());
+    return new FleetRedis(r.url(), r.caCertFile(), r.namespace(), r.workerId());
   }
 
   @Bean(destroyMethod = "close")
@@ -57,10 +57,10 @@ class FleetConfiguration {
   /** Only on a worker: registration, heartbeat and the drain on SIGTERM (before the dispatcher's own close). */
   @Bean(destroyMethod = "close")
   @Conditional(WorkerRole.class)
-  FleetWorker fleetWorker(WorkerRegistry registry, RenderDispatcher dispatcher, ServiceProperties props, ServiceStorage storage) {
+  FleetWorker fleetWorker(WorkerRegistry registry, RedisJobQueue queue, RenderDispatcher dispatcher, ServiceProperties props,
+      ServiceStorage storage) {
     registry.storage(storage::report);
-    String version = java.util.Objects.requireNonNullElse(FleetWorker.class.getPackage().getImplementationVersion(), "0.1.0");
-    return new FleetWorker(registry, dispatcher, props.worker().gpu(), version, props.redis().probeCapabilities());
+    return new FleetWorker(registry, queue, dispatcher, props.worker().gpu(), BuildInfo.version(), props.redis().probeCapabilities());
   }
 
   static final class WorkerRole implements org.springframework.context.annotation.Condition {

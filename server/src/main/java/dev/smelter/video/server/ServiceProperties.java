@@ -160,6 +160,7 @@ public record ServiceProperties(
    * @param drainTimeout on SIGTERM a worker finishes its renders for up to this long, then hands the rest back
    * @param workerId this node's name in the registry and consumer group; empty = host-pid-random
    * @param probeCapabilities whether a worker probes its encoders and GL renderer for {@code GET /workers}
+   * @param caCert PEM file of the CA certificates a {@code rediss://} server's certificate must chain to; empty = the JVM's trust store
    */
   public record Redis(
       @DefaultValue("") String url,
@@ -168,9 +169,14 @@ public record ServiceProperties(
       @DefaultValue("PT30S") Duration reclaimAfter,
       @DefaultValue("PT30S") Duration drainTimeout,
       @DefaultValue("") String workerId,
-      @DefaultValue("true") boolean probeCapabilities) {
+      @DefaultValue("true") boolean probeCapabilities,
+      @DefaultValue("") String caCert) {
     public boolean enabled() {
       return url != null && !url.isBlank();
+    }
+
+    public java.util.Optional<java.nio.file.Path> caCertFile() {
+      return caCert == null || caCert.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(java.nio.file.Path.of(caCert.strip()));
     }
   }
 

@@ -93,7 +93,7 @@ class FleetTest {
     bucket = s3.store(bucketName, "");
     storageUrl = s3.url(bucketName);
     s3WorkerData = Files.createTempDirectory("smelter-fleet-remote-worker");
-    List<CompletableFuture<Void>> ready = List.of(startWorker("w1"), startWorker("w2"),
+    List<CompletableFuture<Void>> ready = List.of(startProbingWorker("w1"), startWorker("w2"),
         startWorker("w3", s3WorkerData, s3Namespace, storageArgs()));
     api = startApi();
     s3Api = TestServer.start(Files.createTempDirectory("smelter-fleet-s3-api"), concat(List.of("--slots", "0", "--redis", REDIS,
@@ -125,6 +125,11 @@ class FleetTest {
     return startWorker(id, data, namespace, List.of());
   }
 
+  /** Like {@link #startWorker(String)}, and the worker probes its encoders for {@code GET /workers}. */
+  private CompletableFuture<Void> startProbingWorker(String id) throws IOException {
+    return startWorker(id, data, namespace, List.of("--smelter.redis.probe-capabilities=true"));
+  }
+
   /** A worker JVM; completes when it reports ready. */
   private CompletableFuture<Void> startWorker(String id, Path dataDir, String ns, List<String> extra) throws IOException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -132,10 +137,15 @@ class FleetTest {
         "-XX:+UseSerialGC", "-Xss4m", "-cp", System.getProperty("java.class.path"), WorkerApplication.class.getName(),
         "--redis", REDIS, "--data-dir", dataDir.toString(), "--slots", "1", "--gpu", "off",
         "--smelter.redis.namespace=" + ns, "--smelter.redis.worker-id=" + id,
-        "--smelter.redis.heartbeat=PT0.5S", "--smelter.redis.reclaim-after=PT2S", "--smelter.redis.drain-timeout=PT0.5S",
+        // Claims are renewed every 0.5 s and taken over after 5 s without one: ten missed renewals, so a
+        // worker JVM starved for a few seconds on a loaded 2-core box keeps its job.
+        "--smelter.redis.heartbeat=PT0.5S", "--smelter.redis.reclaim-after=PT5S", "--smelter.redis.drain-timeout=PT0.5S",
         "--smelter.redis.probe-capabilities=false", "--smelter.worker.retry-backoff=PT0.1S",
         "--smelter.webhook.initial-backoff=PT0.05S",
         "--smelter.worker.java-options=-XX:TieredStopAtLevel=1"));
+    // A setting in extra replaces the default above (Spring would join two values with a comma).
+    command.removeIf(a -> a.startsWith("--smelter.") && a.contains("=")
+        && extra.stream().anyMatch(e -> e.startsWith(a.substring(0, a.indexOf('=') + 1))));
     command.addAll(extra);
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     workers.put(id, p);
@@ -211,6 +221,25 @@ class FleetTest {
     return new FfmpegProbe().probe(file).video().orElseThrow().duration();
   }
 
+  /**
+   * Waits (bounded) until {@code GET /workers} on {@code server} lists worker {@code id} matching
+   * {@code ready} (the registry is renewed every heartbeat) and returns its entry as last seen.
+   */
+  private static JsonNode awaitWorker(TestServer server, String id, java.util.function.Predicate<JsonNode> ready, Duration timeout)
+      throws InterruptedException, IOException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      JsonNode entry = Http.json(server.http.get("/workers")).get("workers").valueStream()
+          .filter(w -> w.get("id").asString().equals(id)).findFirst().orElse(null);
+      if ((entry != null && ready.test(entry)) || System.nanoTime() > deadline) return entry;
+      Thread.sleep(50); // polling the registry the worker renews every heartbeat, bounded by the deadline
+    }
+  }
+
+  private static List<String> jobIds(JsonNode worker) {
+    return worker.get("jobs").valueStream().map(j -> j.get("jobId").asString()).toList();
+  }
+
   /** Waits (bounded) for the job's first webhook and returns how many arrived by then. */
   private int awaitWebhooks(String jobId, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -222,6 +251,24 @@ class FleetTest {
     return 0;
   }
 
+  /**
+   * Asserts that each job got exactly one webhook, also after a later, unrelated event: a marker job
+   * submitted now through {@code server} is rendered by the fleet and its own webhook awaited, so a
+   * duplicate sent around the jobs' completion (a second attempt recording a result, a retried
+   * delivery) has had a whole job's round trip to arrive first. Bounded by the marker's timeouts.
+   */
+  private void assertOneWebhookEach(TestServer server, List<String> jobIds) throws Exception {
+    for (String id : jobIds) assertThat(awaitWebhooks(id, Duration.ofSeconds(20))).as("webhooks of " + id).isEqualTo(1);
+    var r = server.http.post("/jobs", """
+        {"editSpec":%s,"outputFilename":"marker-%s.mp4","callback":{"url":"http://127.0.0.1:%d/hook"}}"""
+        .formatted(JobApiTest.tinySpec("white", 0.2), UUID.randomUUID(), receiver.getAddress().getPort()));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    String marker = Http.json(r).get("jobId").asString();
+    assertThat(server.http.awaitTerminal(marker, Duration.ofSeconds(60)).get("status").asString()).isEqualTo("completed");
+    assertThat(awaitWebhooks(marker, Duration.ofSeconds(20))).isEqualTo(1);
+    for (String id : jobIds) assertThat(webhooks.get(id).get()).as("webhooks of " + id + " after a later job's").isEqualTo(1);
+  }
+
   @Test
   @Order(1)
   void twoWorkersProcessABatchAndTheApiListsThem() throws Exception {
@@ -231,6 +278,18 @@ class FleetTest {
     assertThat(listed.get("slots").asInt()).isEqualTo(2);
     assertThat(listed.at("/workers/0/storage/mode").asString()).isEqualTo("shared-folder");
     assertThat(listed.at("/workers/0/storage/cache").isMissingNode()).isTrue();
+    // w1 probes its capabilities after start-up: the encoders that really open here, the GPU setting
+    // (off: no GL probe), its slots and the build's version; w2 does not probe.
+    JsonNode w1 = awaitWorker(api, "w1", w -> !w.get("encoders").isEmpty(), Duration.ofSeconds(30));
+    assertThat(w1.get("encoders").valueStream().map(JsonNode::asString).toList()).as(w1.toString()).contains("libx264");
+    assertThat(w1.get("gpu").asString()).isEqualTo("off");
+    assertThat(w1.get("slots").asInt()).isEqualTo(1);
+    assertThat(w1.get("version").asString()).isEqualTo(BuildInfo.version()).doesNotContain("${").isNotBlank();
+    assertThat(w1.get("pid").asLong()).isEqualTo(workers.get("w1").pid());
+    assertThat(w1.get("draining").asBoolean()).isFalse();
+    assertThat(listed.at("/workers/1/id").asString()).isEqualTo("w2");
+    assertThat(listed.at("/workers/1/encoders").isArray()).isTrue();
+    assertThat(listed.at("/workers/1/encoders").size()).isZero();
 
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 3; i++) ids.add(submit(JobApiTest.tinySpec("#" + (200000 + i * 1111), 1), "fleet-" + i + ".mp4", 0));
@@ -249,22 +308,55 @@ class FleetTest {
     var edit = api.http.post("/edit", "{\"editSpec\":" + JobApiTest.tinySpec("gold", 0.5) + ",\"outputFilename\":\"fleet-edit.mp4\"}");
     assertThat(edit.statusCode()).as(edit.body()).isEqualTo(200);
     assertThat(videoSeconds(data.resolve("outputs/fleet-edit.mp4"))).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.01));
-    for (String id : ids) assertThat(awaitWebhooks(id, Duration.ofSeconds(20))).isEqualTo(1);
+    assertOneWebhookEach(api, ids);
     assertThat(awaitNoIncoming(Duration.ofSeconds(10))).as("remote media of a completed job").isEmpty();
     JsonNode stats = Http.json(api.http.get("/queue/stats"));
-    assertThat(stats.get("completed").asInt()).isEqualTo(5);
+    assertThat(stats.get("completed").asInt()).isEqualTo(6); // the batch, /edit and the marker
     assertThat(stats.get("waiting").asInt()).isZero();
     assertThat(stats.get("slots").asInt()).isEqualTo(2);
   }
 
+  /**
+   * Jobs with a shader layer need EGL: only w1 (whose probe found it: Mesa's llvmpipe where there is
+   * no GPU) claims them, though w2 is idle. Skipped where no EGL opens.
+   */
   @Test
   @Order(2)
+  void jobsThatNeedGlGoOnlyToAWorkerWithGl() throws Exception {
+    JsonNode w1 = awaitWorker(api, "w1", w -> w.get("gl").isBoolean(), Duration.ofSeconds(30));
+    assertThat(w1.get("gl").isBoolean()).as(w1.toString()).isTrue();
+    org.junit.jupiter.api.Assumptions.assumeTrue(w1.get("gl").asBoolean(), "no EGL here: " + w1);
+    assertThat(awaitWorker(api, "w2", w -> true, Duration.ofSeconds(1)).get("gl").isNull()).isTrue(); // not probed
+    String shader = """
+        {"width":64,"height":112,"fps":10,"clips":[{"duration":1,"layers":[{"type":"rainbow-colors"}]}]}""";
+    List<String> ids = List.of(submit(shader, "gl-1.mp4", 0), submit(shader, "gl-2.mp4", 0));
+    for (String id : ids) {
+      assertThat(redis.commands().hget(redis.keys().job(id), "class")).isEqualTo("gl");
+      JsonNode done = api.http.awaitTerminal(id, Duration.ofSeconds(60));
+      assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("completed");
+      assertThat(done.at("/result/frames").asInt()).isEqualTo(10);
+      assertThat(owner(id)).isEqualTo("w1");
+    }
+    assertThat(redis.commands().xlen(redis.keys().queue(0, "gl"))).isZero();
+    assertOneWebhookEach(api, ids);
+  }
+
+  @Test
+  @Order(3)
   void cancellationReachesTheWorkerRenderingTheJob() throws Exception {
     String id = submit(remoteImageSpec(3000), "cancelled.mp4", 0);
     api.http.awaitJob(id, j -> j.get("frames").get("done").asInt() > 0, Duration.ofSeconds(60)); // progress from a worker, via Redis
     Process worker = workers.get(owner(id));
     List<ProcessHandle> renders = worker.descendants().toList();
     assertThat(renders).isNotEmpty();
+    // GET /workers lists the job under the worker rendering it (as of that worker's next heartbeat), and under no other.
+    JsonNode rendering = awaitWorker(api, owner(id), w -> jobIds(w).contains(id), Duration.ofSeconds(10));
+    assertThat(jobIds(rendering)).as(rendering.toString()).containsExactly(id);
+    assertThat(rendering.at("/jobs/0/status").asString()).isEqualTo("rendering");
+    assertThat(rendering.at("/jobs/0/attempts").asInt()).isEqualTo(1);
+    for (JsonNode other : Http.json(api.http.get("/workers")).get("workers")) {
+      if (!other.get("id").asString().equals(owner(id))) assertThat(jobIds(other)).doesNotContain(id);
+    }
 
     var r = api.http.delete("/jobs/" + id);
     assertThat(r.statusCode()).isEqualTo(200);
@@ -272,12 +364,12 @@ class FleetTest {
     JsonNode job = Http.json(api.http.get("/jobs/" + id));
     assertThat(job.get("status").asString()).isEqualTo("cancelled");
     assertThat(Files.exists(data.resolve("outputs/cancelled.mp4"))).isFalse();
-    assertThat(awaitWebhooks(id, Duration.ofSeconds(20))).isEqualTo(1);
+    assertOneWebhookEach(api, List.of(id)); // the cancelling API node's, none from the worker
     assertThat(awaitNoIncoming(Duration.ofSeconds(10))).as("remote media of a cancelled job").isEmpty();
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void anApiRestartLosesNothing() throws Exception {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 3; i++) ids.add(submit(JobApiTest.tinySpec("#" + (300000 + i * 1111), 1), "restart-" + i + ".mp4", 0));
@@ -286,14 +378,14 @@ class FleetTest {
     for (String id : ids) {
       JsonNode done = api.http.awaitTerminal(id, Duration.ofSeconds(60));
       assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("completed");
-      assertThat(awaitWebhooks(id, Duration.ofSeconds(20))).isEqualTo(1);
     }
+    assertOneWebhookEach(api, ids);
     JsonNode all = Http.json(api.http.get("/jobs?limit=500"));
-    assertThat(all.get("count").asInt()).isEqualTo(9); // the earlier tests' 6 and these 3
+    assertThat(all.get("count").asInt()).isEqualTo(15); // the earlier tests' 8 and 3 markers, these 3 and their marker
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void aKilledWorkersJobIsReclaimedAndCompletesOnceOnTheOther() throws Exception {
     String id = submit(JobApiTest.tinySpec("teal", 600), "reclaimed.mp4", 0);
     api.http.awaitJob(id, j -> j.get("frames").get("done").asInt() > 0, Duration.ofSeconds(60));
@@ -301,6 +393,7 @@ class FleetTest {
     Process victim = workers.get(first);
     List<ProcessHandle> renders = victim.descendants().toList();
     assertThat(renders).isNotEmpty();
+    assertThat(jobIds(awaitWorker(api, first, w -> jobIds(w).contains(id), Duration.ofSeconds(10)))).containsExactly(id);
 
     victim.destroyForcibly(); // SIGKILL: no drain, no hand-back, its claim stays pending in the stream
     assertThat(victim.waitFor(20, TimeUnit.SECONDS)).isTrue();
@@ -313,7 +406,7 @@ class FleetTest {
     assertThat(owner(id)).isNotEqualTo(first).isIn("w1", "w2");
     assertThat(done.get("result").get("frames").asInt()).isEqualTo(6000);
     assertThat(videoSeconds(data.resolve("outputs/reclaimed.mp4"))).isCloseTo(600.0, org.assertj.core.data.Offset.offset(0.01));
-    assertThat(awaitWebhooks(id, Duration.ofSeconds(20))).isEqualTo(1);
+    assertOneWebhookEach(api, List.of(id));
     assertThat(redis.commands().xpending(redis.keys().queue(0), FleetKeys.GROUP).getCount()).isZero();
     try (var left = Files.list(data.resolve("outputs"))) {
       assertThat(left.filter(f -> f.getFileName().toString().startsWith("reclaimed")).count()).isEqualTo(1);
@@ -337,7 +430,7 @@ class FleetTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aDrainingWorkerHandsItsJobBack() throws Exception {
     String survivor = workers.keySet().iterator().next();
     String id = submit(JobApiTest.tinySpec("olive", 3000), "handed-back.mp4", 0);
@@ -356,9 +449,51 @@ class FleetTest {
     assertThat(consumers(0)).doesNotContain(survivor);
   }
 
+  /**
+   * SIGTERM while a render runs that ends within the drain timeout: the worker claims nothing more,
+   * lets the render finish, records the result and sends the webhook, then leaves. Its own worker
+   * (w4, a 60 s drain), started once the others are gone (tests 5 and 6).
+   */
+  @Test
+  @Order(7)
+  void aDrainingWorkerFinishesARenderThatEndsInTime() throws Exception {
+    String handedBack = Http.json(api.http.get("/jobs?status=queued")).at("/jobs/0/jobId").asString(); // test 6's, 3000 s long
+    assertThat(api.http.delete("/jobs/" + handedBack).statusCode()).isEqualTo(200);
+    startWorker("w4", data, namespace, List.of("--smelter.redis.drain-timeout=PT60S")).get(120, TimeUnit.SECONDS);
+    String id = submit(JobApiTest.tinySpec("navy", 600), "drained.mp4", 0); // a few seconds of rendering
+    api.http.awaitJob(id, j -> j.get("frames").get("done").asInt() > 0, Duration.ofSeconds(60));
+    Process worker = workers.remove("w4");
+    worker.destroy(); // SIGTERM: drain for up to 60 s
+
+    // Draining with the render still running, as the registry shows; a job submitted now waits.
+    JsonNode draining = awaitWorker(api, "w4", w -> w.get("draining").asBoolean(), Duration.ofSeconds(20));
+    assertThat(draining.get("draining").asBoolean()).as(String.valueOf(draining)).isTrue();
+    assertThat(jobIds(draining)).as("still rendering when the drain began").containsExactly(id);
+    String later = submit(JobApiTest.tinySpec("navy", 0.2), "after-drain.mp4", 0);
+    assertThat(worker.waitFor(90, TimeUnit.SECONDS)).isTrue();
+
+    JsonNode done = Http.json(api.http.get("/jobs/" + id));
+    assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("completed"); // recorded before the worker exited
+    assertThat(done.get("attempts").asInt()).isEqualTo(1);
+    assertThat(done.at("/result/frames").asInt()).isEqualTo(6000);
+    assertThat(owner(id)).isEqualTo("w4");
+    assertThat(videoSeconds(data.resolve("outputs/drained.mp4"))).isCloseTo(600.0, org.assertj.core.data.Offset.offset(0.01));
+    // Sent by w4 before it exited (its webhook dispatcher lets running deliveries finish), not a minute
+    // later by an API node's sweep for pending deliveries.
+    assertThat(awaitWebhooks(id, Duration.ofSeconds(20))).isEqualTo(1);
+    assertThat(done.at("/webhook/state").asString()).as(done.toString()).isEqualTo("delivered");
+    JsonNode waiting = Http.json(api.http.get("/jobs/" + later));
+    assertThat(waiting.get("status").asString()).as("not claimed by the draining worker").isEqualTo("queued");
+    assertThat(waiting.get("attempts").asInt()).isZero();
+    assertThat(redis.commands().xpending(redis.keys().queue(0), FleetKeys.GROUP).getCount()).isZero();
+    assertThat(Http.json(api.http.get("/workers")).get("count").asInt()).isZero();
+    assertThat(consumers(0)).doesNotContain("w4");
+    assertThat(api.http.delete("/jobs/" + later).statusCode()).isEqualTo(200); // test 9 needs an empty queue
+  }
+
   /** Queue level, its own namespace, no workers reading it. */
   @Test
-  @Order(6)
+  @Order(8)
   void higherPrioritiesAreClaimedFirst() throws Exception {
     try (FleetRedis own = new FleetRedis(REDIS, namespace + "prio:", "claimer");
         RedisJobQueue queue = new RedisJobQueue(own, JsonMapper.builder().build(), new JobEvents(), Clock.systemUTC(),
@@ -383,13 +518,13 @@ class FleetTest {
   /**
    * Jobs that fail every attempt (their render process cannot even start) end in the dead-letter
    * stream after max-attempts, with one error per attempt, and {@code GET /queue/dead} on the API
-   * node lists them newest first. The fleet's workers are gone by now (tests 4 and 5): a worker in
+   * node lists them newest first. The fleet's workers are gone by now (tests 5 to 7): a worker in
    * this JVM whose renders always fail takes their place.
    */
   @Test
-  @Order(7)
+  @Order(9)
   void jobsThatAlwaysFailEndInTheDeadLetterStreamShownByTheApi() throws Exception {
-    for (JsonNode waiting : Http.json(api.http.get("/jobs?status=queued")).get("jobs")) { // test 5's handed-back job
+    for (JsonNode waiting : Http.json(api.http.get("/jobs?status=queued")).get("jobs")) { // none left by the earlier tests
       assertThat(api.http.delete("/jobs/" + waiting.get("jobId").asString()).statusCode()).isEqualTo(200);
     }
     ConfigurableApplicationContext worker = ServerApplication.startWorker("--redis", REDIS, "--data-dir", data.toString(),
@@ -435,7 +570,7 @@ class FleetTest {
    * serves it, with the right download URL in the result and the webhook.
    */
   @Test
-  @Order(8)
+  @Order(10)
   void aRemoteWorkerRendersThroughTheObjectStore() throws Exception {
     Path tmp = Files.createTempDirectory("smelter-fleet-s3-media");
     byte[] pngBytes = Files.readAllBytes(TestMedia.png(tmp.resolve("p.png"), 48, 72, 0xFF3366CC));
@@ -483,12 +618,7 @@ class FleetTest {
       cachedBytes = files.stream().mapToLong(f -> f.toFile().length()).sum();
     }
     // GET /workers shows the worker's storage and its cache use (as of its next heartbeat).
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    JsonNode w3 = Http.json(s3Api.http.get("/workers")).at("/workers/0");
-    while (w3.at("/storage/cache/bytes").asLong() != cachedBytes && System.nanoTime() < deadline) {
-      Thread.sleep(50); // polling the registry the worker renews every heartbeat, bounded
-      w3 = Http.json(s3Api.http.get("/workers")).at("/workers/0");
-    }
+    JsonNode w3 = awaitWorker(s3Api, "w3", w -> w.at("/storage/cache/bytes").asLong() == cachedBytes, Duration.ofSeconds(10));
     assertThat(w3.get("id").asString()).isEqualTo("w3");
     assertThat(w3.at("/storage/mode").asString()).isEqualTo("object-store");
     assertThat(w3.at("/storage/location").asString()).startsWith(storageUrl.substring(0, storageUrl.indexOf('?')));

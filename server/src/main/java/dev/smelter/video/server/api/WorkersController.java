@@ -43,7 +43,7 @@ class WorkersController {
           "jobs", jobs(dispatcher.runningJobs())));
     }
     registry.ifPresent(r -> r.list().forEach(w -> out.add(ordered(
-        "id", w.id(), "host", w.host(), "pid", w.pid(), "slots", w.slots(), "gpu", w.gpu(), "encoders", w.encoders(),
+        "id", w.id(), "host", w.host(), "pid", w.pid(), "slots", w.slots(), "gpu", w.gpu(), "encoders", w.encoders(), "gl", w.gl(),
         "version", w.version(), "startedAt", JsTime.of(w.startedAt()), "heartbeatAt", JsTime.of(w.heartbeatAt()),
         "draining", w.draining(), "storage", storage(w.storage()), "jobs", jobs(w.jobs())))));
     int slots = out.stream().mapToInt(w -> (Integer) w.get("slots")).sum();

@@ -9,7 +9,10 @@ public record FleetKeys(String namespace) {
   /** The consumer group every render node reads the queue streams in. */
   public static final String GROUP = "workers";
 
-  /** Hash: {@code json} (the job record), {@code v} (version for compare-and-set), {@code status}, {@code priority}, {@code entry}, {@code owner}. */
+  /**
+   * Hash: {@code json} (the job record), {@code v} (version for compare-and-set), {@code status},
+   * {@code priority}, {@code class} (its requirement class), {@code entry}, {@code owner}.
+   */
   public String job(String id) {
     return namespace + "job:" + id;
   }
@@ -24,12 +27,36 @@ public record FleetKeys(String namespace) {
     return namespace + "idem:" + key;
   }
 
-  /** Stream of runnable jobs of one priority. */
+  /** Stream of runnable jobs of one priority that any node can render. */
   public String queue(int priority) {
-    return namespace + "queue:" + priority;
+    return queue(priority, "");
   }
 
-  /** Sorted set of the priorities that have a stream (claiming reads them highest first). */
+  /** Stream of runnable jobs of one priority and requirement class ({@link JobRequirements}; empty: any node). */
+  public String queue(int priority, String requirementClass) {
+    return queueOf(stream(priority, requirementClass));
+  }
+
+  /** A stream's member in {@link #priorities()}: {@code <priority>} or {@code <priority>:<class>}. */
+  public static String stream(int priority, String requirementClass) {
+    return requirementClass.isEmpty() ? Integer.toString(priority) : priority + ":" + requirementClass;
+  }
+
+  /** The stream of a {@link #priorities()} member. */
+  public String queueOf(String member) {
+    return namespace + "queue:" + member;
+  }
+
+  /** The requirement class of a {@link #priorities()} member (empty: any node). */
+  public static String requirementClass(String member) {
+    int colon = member.indexOf(':');
+    return colon < 0 ? "" : member.substring(colon + 1);
+  }
+
+  /**
+   * Sorted set of the queue streams that exist ({@link #stream}), scored by priority: claiming reads
+   * the ones it can serve highest first.
+   */
   public String priorities() {
     return namespace + "priorities";
   }

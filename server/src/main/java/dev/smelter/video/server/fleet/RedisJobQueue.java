@@ -33,13 +33,14 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The fleet queue on Redis Streams. A job is a hash (its record as JSON plus a version for
- * compare-and-set); a runnable job is an entry in the stream of its priority, read by the consumer
- * group {@link FleetKeys#GROUP}:
+ * compare-and-set); a runnable job is an entry in the stream of its priority and requirement class
+ * ({@link JobRequirements}), read by the consumer group {@link FleetKeys#GROUP}:
  *
  * <ul>
  *   <li>submit: {@code XADD} (with the record and the idempotency key, in one script);
- *   <li>claim: {@code XREADGROUP} over the priority streams, highest first; entries of nodes that
- *       stopped heart-beating are taken over with {@code XAUTOCLAIM} after {@code reclaimAfter};
+ *   <li>claim: {@code XREADGROUP} over the streams whose class this node's capabilities cover,
+ *       highest priority first; entries of nodes that stopped heart-beating are taken over with
+ *       {@code XAUTOCLAIM} after {@code reclaimAfter};
  *   <li>while a render runs, the claiming node renews its entry ({@code XCLAIM … JUSTID}) every
  *       heartbeat, so a long render is never taken over from a live worker;
  *   <li>every change is a compare-and-set script on the job hash that also does the stream work of the
@@ -67,9 +68,9 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
         if existing and redis.call('EXISTS', ARGV[7] .. existing) == 1 then return existing end
         redis.call('SET', KEYS[3], ARGV[1])
       end
-      redis.call('HSET', KEYS[1], 'json', ARGV[2], 'v', 1, 'status', 'queued', 'priority', ARGV[4])
+      redis.call('HSET', KEYS[1], 'json', ARGV[2], 'v', 1, 'status', 'queued', 'priority', ARGV[4], 'class', ARGV[8])
       redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
-      redis.call('ZADD', KEYS[5], ARGV[4], ARGV[4])
+      redis.call('ZADD', KEYS[5], ARGV[4], ARGV[9])
       redis.pcall('XGROUP', 'CREATE', KEYS[4], ARGV[5], '0', 'MKSTREAM')
       redis.call('HSET', KEYS[1], 'entry', redis.call('XADD', KEYS[4], '*', 'job', ARGV[1]))
       return ARGV[1]
@@ -77,9 +78,10 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
 
   /**
    * Compare-and-set of a job record with the stream work of its transition.
-   * KEYS: job, delayed, queue stream, priorities, idempotency (or job), errors, dead letters.
+   * KEYS: job, delayed, queue stream (of the job's priority and class), priorities, idempotency (or
+   * job), errors, dead letters.
    * ARGV: expected version, json, status, ttl s, ack?, group, enqueue (''|now|later), due ms, id,
-   * priority, owner (''=keep, '-'=clear), error line, dead?, attempts, error.
+   * priority, owner (''=keep, '-'=clear), error line, dead?, attempts, error, stream member.
    */
   private static final String UPDATE = """
       local v = redis.call('HGET', KEYS[1], 'v')
@@ -99,7 +101,7 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
         redis.call('ZREM', KEYS[2], ARGV[9])
       end
       if ARGV[7] == 'now' then
-        redis.call('ZADD', KEYS[4], ARGV[10], ARGV[10])
+        redis.call('ZADD', KEYS[4], ARGV[10], ARGV[16])
         redis.pcall('XGROUP', 'CREATE', KEYS[3], ARGV[6], '0', 'MKSTREAM')
         redis.call('HSET', KEYS[1], 'entry', redis.call('XADD', KEYS[3], '*', 'job', ARGV[9]))
       elseif ARGV[7] == 'later' then
@@ -125,8 +127,11 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
         local key = ARGV[2] .. 'job:' .. id
         if redis.call('HGET', key, 'status') == 'queued' then
           local p = redis.call('HGET', key, 'priority')
-          local stream = ARGV[2] .. 'queue:' .. p
-          redis.call('ZADD', ARGV[2] .. 'priorities', p, p)
+          local c = redis.call('HGET', key, 'class')
+          local member = p
+          if c and c ~= '' then member = p .. ':' .. c end
+          local stream = ARGV[2] .. 'queue:' .. member
+          redis.call('ZADD', ARGV[2] .. 'priorities', p, member)
           redis.pcall('XGROUP', 'CREATE', stream, ARGV[3], '0', 'MKSTREAM')
           redis.call('HSET', key, 'entry', redis.call('XADD', stream, '*', 'job', id))
         end
@@ -201,6 +206,8 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
   private final AtomicLong lastReclaim;
   private volatile boolean closed;
   private volatile java.util.function.Consumer<Job> onGaveUp = j -> {};
+  /** What this node can render besides plain jobs ({@link JobRequirements}): set by a worker's capability probe. */
+  private volatile java.util.Set<String> capabilities = java.util.Set.of();
 
   public RedisJobQueue(FleetRedis redis, ObjectMapper json, JobEvents events, Clock clock, Settings settings) {
     this.redis = redis;
@@ -225,10 +232,11 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
         r.outputFilename(), r.callback(), r.progressUrl(), r.metadata(), Progress.NONE, 0, now, now, Optional.empty(),
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Delivery.NONE);
     String idem = r.idempotencyKey().map(keys::idempotency).orElse(keys.job(job.id()));
+    String requirements = JobRequirements.of(r.spec());
     String id = cmd.eval(SUBMIT, ScriptOutputType.VALUE,
-        new String[] {keys.job(job.id()), keys.jobs(), idem, keys.queue(job.priority()), keys.priorities()},
+        new String[] {keys.job(job.id()), keys.jobs(), idem, keys.queue(job.priority(), requirements), keys.priorities()},
         job.id(), json.writeValueAsString(job), Long.toString(now.toEpochMilli()), Integer.toString(job.priority()), FleetKeys.GROUP,
-        r.idempotencyKey().isPresent() ? "1" : "0", keys.job(""));
+        r.idempotencyKey().isPresent() ? "1" : "0", keys.job(""), requirements, FleetKeys.stream(job.priority(), requirements));
     if (!id.equals(job.id())) {
       Optional<Job> existing = get(id);
       if (existing.isPresent()) return new Submission(existing.get(), false);
@@ -257,9 +265,12 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
     while (!closed) {
       cmd.eval(PROMOTE, ScriptOutputType.INTEGER, new String[] {keys.delayed()}, Long.toString(clock.millis()), keys.namespace(),
           FleetKeys.GROUP);
-      List<Integer> priorities = cmd.zrevrange(keys.priorities(), 0, -1).stream().map(Integer::valueOf).toList();
-      Optional<Job> job = reclaim(priorities);
-      for (int i = 0; job.isEmpty() && i < priorities.size(); i++) job = readNew(priorities.get(i));
+      // The streams this node can serve, highest priority first.
+      java.util.Set<String> can = capabilities;
+      List<String> streams = cmd.zrevrange(keys.priorities(), 0, -1).stream()
+          .filter(m -> JobRequirements.canServe(FleetKeys.requirementClass(m), can)).map(keys::queueOf).toList();
+      Optional<Job> job = reclaim(streams);
+      for (int i = 0; job.isEmpty() && i < streams.size(); i++) job = readNew(streams.get(i));
       if (job.isPresent()) return job;
       long left = deadline - System.nanoTime();
       if (left <= 0) return Optional.empty();
@@ -271,8 +282,7 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
     return Optional.empty();
   }
 
-  private Optional<Job> readNew(int priority) {
-    String stream = keys.queue(priority);
+  private Optional<Job> readNew(String stream) {
     List<StreamMessage<String, String>> got;
     try {
       got = cmd.xreadgroup(Consumer.from(FleetKeys.GROUP, redis.nodeId()), XReadArgs.Builder.count(1),
@@ -289,12 +299,11 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
   }
 
   /** Takes over entries whose owners stopped renewing them (at most every half {@code reclaimAfter} per node). */
-  private Optional<Job> reclaim(List<Integer> priorities) {
+  private Optional<Job> reclaim(List<String> streams) {
     long now = System.nanoTime();
     long last = lastReclaim.get();
     if (now - last < settings.reclaimAfter().toNanos() / 2 || !lastReclaim.compareAndSet(last, now)) return Optional.empty();
-    for (int p : priorities) {
-      String stream = keys.queue(p);
+    for (String stream : streams) {
       String cursor = "0-0";
       do {
         var claimed = cmd.xautoclaim(stream, XAutoClaimArgs.Builder.xautoclaim(Consumer.from(FleetKeys.GROUP, redis.nodeId()),
@@ -329,7 +338,7 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
   /** Turns a delivered entry into a claim on its job, or discards the entry when it is stale. */
   private Optional<Job> take(String stream, String entry, String id, boolean reclaimed) {
     while (true) {
-      List<io.lettuce.core.KeyValue<String, String>> h = cmd.hmget(keys.job(id), "json", "v", "entry");
+      List<io.lettuce.core.KeyValue<String, String>> h = cmd.hmget(keys.job(id), "json", "v", "entry", "class");
       String record = h.get(0).getValueOrElse(null);
       String entryOfJob = h.get(2).getValueOrElse(null);
       if (record == null || !entry.equals(entryOfJob)) {
@@ -349,7 +358,7 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
       } else {
         next = job.claimed(now);
       }
-      Optional<Long> stored = store(job, next, h.get(1).getValue(), next.status().active() ? redis.nodeId() : "");
+      Optional<Long> stored = store(job, next, h.get(1).getValue(), h.get(3).getValueOrElse(""), next.status().active() ? redis.nodeId() : "");
       if (stored.isEmpty()) return Optional.empty(); // record gone
       if (stored.get() < 0) continue; // changed meanwhile: look again
       if (!next.status().active()) {
@@ -369,14 +378,15 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
   @Override
   public Optional<Job> update(String id, UnaryOperator<Job> change) {
     while (true) {
-      List<io.lettuce.core.KeyValue<String, String>> h = cmd.hmget(keys.job(id), "json", "v");
+      List<io.lettuce.core.KeyValue<String, String>> h = cmd.hmget(keys.job(id), "json", "v", "class");
       String record = h.get(0).getValueOrElse(null);
       if (record == null) return Optional.empty();
       Job current = json.readValue(record, Job.class);
       Job next = change.apply(current);
       if (next == current) return Optional.of(current);
       // The owner stays on a finished job (who rendered it) and is cleared when it is queued again.
-      Optional<Long> stored = store(current, next, h.get(1).getValue(), next.status() == JobStatus.QUEUED ? "-" : "");
+      Optional<Long> stored = store(current, next, h.get(1).getValue(), h.get(2).getValueOrElse(""),
+          next.status() == JobStatus.QUEUED ? "-" : "");
       if (stored.isEmpty()) return Optional.empty();
       if (stored.get() >= 0) return Optional.of(next);
     }
@@ -384,9 +394,10 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
 
   /**
    * Compare-and-set from {@code current} (at {@code version}) to {@code next}, with the stream work
-   * the transition implies. Empty: the record is gone; negative: it changed meanwhile.
+   * the transition implies on the stream of its priority and requirement class. Empty: the record is
+   * gone; negative: it changed meanwhile.
    */
-  private Optional<Long> store(Job current, Job next, String version, String owner) {
+  private Optional<Long> store(Job current, Job next, String version, String requirements, String owner) {
     boolean claimEnds = !next.status().active() && (current.status().active() || next.status().terminal());
     boolean queuedAgain = next.status() == JobStatus.QUEUED && current.status() != JobStatus.QUEUED;
     String enqueue = "";
@@ -402,11 +413,12 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
     long ttl = next.status().terminal() ? Math.max(1, settings.finishedTtl().toSeconds()) : 0;
     String idem = next.idempotencyKey().map(keys::idempotency).orElse(keys.job(next.id()));
     Long result = cmd.eval(UPDATE, ScriptOutputType.INTEGER,
-        new String[] {keys.job(next.id()), keys.delayed(), keys.queue(next.priority()), keys.priorities(), idem,
+        new String[] {keys.job(next.id()), keys.delayed(), keys.queue(next.priority(), requirements), keys.priorities(), idem,
             keys.errors(next.id()), keys.deadLetters()},
         version, json.writeValueAsString(next), next.status().wire(), Long.toString(ttl), claimEnds ? "1" : "0", FleetKeys.GROUP,
         enqueue, Long.toString(next.notBefore().map(Instant::toEpochMilli).orElse(0L)), next.id(), Integer.toString(next.priority()),
-        owner, errorLine, dead ? "1" : "0", Integer.toString(next.attempts()), next.error().orElse(""));
+        owner, errorLine, dead ? "1" : "0", Integer.toString(next.attempts()), next.error().orElse(""),
+        FleetKeys.stream(next.priority(), requirements));
     if (result == -2) return Optional.empty();
     if (result == -1) return Optional.of(-1L);
     if (!next.status().active()) held.remove(next.id());
@@ -474,6 +486,15 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
   /** Called with a job this node failed because its workers kept dying (its terminal webhook is due). */
   public void onGaveUp(java.util.function.Consumer<Job> listener) {
     this.onGaveUp = listener;
+  }
+
+  /**
+   * What this node can render besides plain jobs ({@link JobRequirements#GL}, encoder names): from
+   * now on it also claims (and takes over) jobs of the requirement classes these cover.
+   */
+  public void capabilities(java.util.Collection<String> can) {
+    this.capabilities = java.util.Set.copyOf(can);
+    wakeUp();
   }
 
   /** Ids of the jobs this node holds claims on. */
@@ -550,8 +571,8 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
     wakeUp();
     if (!held.isEmpty()) return; // its entries must stay pending for a takeover
     try {
-      for (String p : cmd.zrange(keys.priorities(), 0, -1)) {
-        String stream = keys.queue(Integer.parseInt(p));
+      for (String member : cmd.zrange(keys.priorities(), 0, -1)) {
+        String stream = keys.queueOf(member);
         // Only if nothing of ours is pending there (DELCONSUMER would drop pending entries).
         boolean mine = !cmd.xpending(stream, Consumer.from(FleetKeys.GROUP, redis.nodeId()), io.lettuce.core.Range.create("-", "+"),
             io.lettuce.core.Limit.from(1)).isEmpty();

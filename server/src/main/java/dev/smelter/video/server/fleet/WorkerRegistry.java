@@ -24,8 +24,11 @@ import java.util.logging.Logger;
 public final class WorkerRegistry implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(WorkerRegistry.class.getName());
 
-  /** What a worker can do and is doing. {@code gpu} is the setting and, once probed, the GL renderer. */
-  public record WorkerInfo(String id, String host, long pid, int slots, String gpu, List<String> encoders, String version,
+  /**
+   * What a worker can do and is doing. {@code gpu} is the setting and, once probed, the GL renderer;
+   * {@code gl}: whether EGL works there (shader layers), null until probed.
+   */
+  public record WorkerInfo(String id, String host, long pid, int slots, String gpu, List<String> encoders, Boolean gl, String version,
       Instant startedAt, Instant heartbeatAt, List<String> jobs, boolean draining, ServiceStorage.Report storage) {}
 
   private final FleetRedis redis;
@@ -85,9 +88,10 @@ public final class WorkerRegistry implements AutoCloseable {
   }
 
   /** Adds what a capability probe found (it runs after start-up, not before the first claim). */
-  public synchronized void capabilities(String gpu, List<String> encoders) {
+  public synchronized void capabilities(String gpu, List<String> encoders, boolean gl) {
     fields.put("gpu", gpu);
     fields.put("encoders", String.join(",", encoders));
+    fields.put("gl", Boolean.toString(gl));
     if (!closed) renew();
   }
 
@@ -123,7 +127,7 @@ public final class WorkerRegistry implements AutoCloseable {
       }
       out.add(new WorkerInfo(id, h.getOrDefault("host", ""), Long.parseLong(h.getOrDefault("pid", "0")),
           Integer.parseInt(h.getOrDefault("slots", "0")), h.getOrDefault("gpu", ""), split(h.get("encoders")),
-          h.getOrDefault("version", ""), Instant.parse(h.getOrDefault("startedAt", Instant.EPOCH.toString())),
+          h.containsKey("gl") ? Boolean.valueOf(h.get("gl")) : null, h.getOrDefault("version", ""), Instant.parse(h.getOrDefault("startedAt", Instant.EPOCH.toString())),
           Instant.parse(h.getOrDefault("heartbeatAt", Instant.EPOCH.toString())), split(h.get("jobs")),
           Boolean.parseBoolean(h.get("draining")), h.containsKey("storage") ? new ServiceStorage.Report(h.get("storage"),
               h.getOrDefault("storageLocation", ""), Long.parseLong(h.getOrDefault("cacheBytes", "0")),

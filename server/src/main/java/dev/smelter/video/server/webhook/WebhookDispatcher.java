@@ -39,6 +39,9 @@ public final class WebhookDispatcher implements AutoCloseable {
   private final HttpClient http;
   private final DeliveryLease lease;
   private volatile java.util.concurrent.ScheduledExecutorService sweeper;
+  /** Deliveries running now: {@link #close()} lets their current attempt finish (a draining worker's last results). */
+  private final java.util.Set<Thread> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private volatile boolean closing;
 
   public WebhookDispatcher(JobQueue queue, ServiceProperties.Webhook config, ObjectMapper json, Clock clock) {
     this(queue, config, json, clock, DeliveryLease.local());
@@ -60,13 +63,16 @@ public final class WebhookDispatcher implements AutoCloseable {
   public void deliverLater(Job job) {
     if (job.callback().isEmpty() || job.delivery().state() != Delivery.State.PENDING) return;
     if (!lease.acquire(job.id())) return; // being delivered elsewhere
-    Thread.ofVirtual().name("webhook-" + job.id()).start(() -> {
+    Thread t = Thread.ofVirtual().name("webhook-" + job.id()).unstarted(() -> {
       try {
         deliver(job.id());
       } finally {
         lease.release(job.id());
+        inFlight.remove(Thread.currentThread());
       }
     });
+    inFlight.add(t);
+    t.start();
   }
 
   /** The terminal event body: {@code {jobId, status, downloadUrl, duration, size, error?, metadata}}. */
@@ -123,7 +129,8 @@ public final class WebhookDispatcher implements AutoCloseable {
       };
       DeliveryAttempt attempt = new DeliveryAttempt(clock.instant(), cb.url(), status, outcome);
       queue.update(jobId, j -> j.withDelivery(j.delivery().with(attempt, next), clock.instant()));
-      if (next != Delivery.State.PENDING) return;
+      // Stopping: the retries are left to another node (API nodes resume pending deliveries).
+      if (next != Delivery.State.PENDING || closing) return;
       lease.renew(jobId);
       try {
         Thread.sleep(backoff); // pacing between attempts, not synchronisation
@@ -193,9 +200,25 @@ public final class WebhookDispatcher implements AutoCloseable {
     }, period.toMillis(), period.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * Stops resuming deliveries and lets the running ones finish their current attempt (bounded by the
+   * request timeout), so a node that stops (a worker draining on SIGTERM) still sends the webhooks
+   * of the jobs it just finished; what is left pending is resumed by the next start or another node.
+   */
   @Override
   public void close() {
+    closing = true;
     if (sweeper != null) sweeper.shutdownNow();
+    long deadline = System.nanoTime() + config.requestTimeout().plusSeconds(1).toNanos();
+    try {
+      for (Thread t : java.util.List.copyOf(inFlight)) {
+        long left = deadline - System.nanoTime();
+        if (left > 0) t.join(Duration.ofNanos(left));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    inFlight.forEach(Thread::interrupt); // sleeping before a retry: stays pending
   }
 
   private static String abbreviate(String s) {

@@ -59,6 +59,57 @@ class RedisJobQueueTest {
         Optional.empty(), Optional.empty(), 0, key);
   }
 
+  private static JobRequest request(String spec) {
+    return new JobRequest(JsonMapper.builder().build().readTree(spec), "x.mp4", Optional.empty(), Optional.empty(), Optional.empty(), 0,
+        Optional.empty());
+  }
+
+  @Test
+  void jobsThatNeedGlOrAnEncoderGoOnlyToNodesThatHaveIt() throws Exception {
+    Node cpu = node("cpu", 3, Duration.ofMillis(300), Duration.ofMillis(100));
+    Node gpu = node("gpu", 3, Duration.ofMillis(300), Duration.ofHours(1)); // claims, then never renews
+    gpu.queue().capabilities(List.of(JobRequirements.GL, "libx264", "h264_nvenc"));
+    String shader = cpu.queue().submit(request("""
+        {"width":64,"height":112,"clips":[{"duration":1,"layers":[{"type":"fill-color"},{"type":"gl","fragmentSrc":"void main(){}"}]}]}"""))
+        .job().id();
+    String nvenc = cpu.queue().submit(request("""
+        {"width":64,"height":112,"clips":[],"customOutputArgs":["-preset","fast","-c:v","h264_nvenc"]}""")).job().id();
+    String plain = cpu.queue().submit(request("""
+        {"width":64,"height":112,"clips":[],"customOutputArgs":["-c:v","libx264"]}""")).job().id();
+    var redis = cpu.redis().commands();
+    assertThat(redis.hget(cpu.redis().keys().job(shader), "class")).isEqualTo("gl");
+    assertThat(redis.hget(cpu.redis().keys().job(nvenc), "class")).isEqualTo("h264_nvenc");
+    assertThat(redis.hget(cpu.redis().keys().job(plain), "class")).isEmpty();
+    assertThat(redis.xlen(cpu.redis().keys().queue(0, "gl"))).isEqualTo(1);
+    var mapper = JsonMapper.builder().build();
+    assertThat(JobRequirements.of(mapper.readTree("""
+        {"clips":[{"layers":[{"type":"rainbow-colors"}]}],"customOutputArgs":["-vcodec","H264_NVENC"]}"""))).isEqualTo("gl+h264_nvenc");
+    assertThat(JobRequirements.of(mapper.readTree("""
+        {"clips":[],"customOutputArgs":["-c:v","h264_made_up"]}"""))).as("unknown: fails anywhere, waits nowhere").isEmpty();
+
+    // The plain node takes the plain job only, though it was submitted last.
+    assertThat(cpu.queue().claim(Duration.ofSeconds(2)).orElseThrow().id()).isEqualTo(plain);
+    assertThat(cpu.queue().claim(Duration.ofMillis(300))).isEmpty();
+    List<String> onGpu = List.of(gpu.queue().claim(Duration.ofSeconds(2)).orElseThrow().id(),
+        gpu.queue().claim(Duration.ofSeconds(2)).orElseThrow().id());
+    assertThat(onGpu).containsExactlyInAnyOrder(shader, nvenc);
+
+    // The gpu node stops renewing: the plain node does not take its jobs over (it reads none of their
+    // streams) until it can run one of them.
+    assertThat(cpu.queue().claim(Duration.ofMillis(1000))).isEmpty();
+    cpu.queue().capabilities(List.of(JobRequirements.GL));
+    Job taken = cpu.queue().claim(Duration.ofSeconds(3)).orElseThrow();
+    assertThat(taken.id()).isEqualTo(shader);
+    assertThat(taken.attempts()).isEqualTo(2);
+    assertThat(cpu.queue().claim(Duration.ofMillis(1000))).isEmpty(); // not the nvenc job
+
+    // A retry goes back to the stream of its class.
+    cpu.queue().update(shader, j -> j.requeued(Optional.empty(), Optional.of("boom"), Instant.now()));
+    assertThat(redis.xlen(cpu.redis().keys().queue(0, "gl"))).isEqualTo(1);
+    assertThat(redis.xlen(cpu.redis().keys().queue(0))).as("the plain job's entry only, still claimed").isEqualTo(1);
+    assertThat(cpu.queue().claim(Duration.ofSeconds(2)).orElseThrow().id()).isEqualTo(shader);
+  }
+
   @Test
   void aClaimThatStopsBeingRenewedIsTakenOverAndTheStaleNodesWritesAreRefused() throws Exception {
     // a: heart-beats far too rarely to keep its claim; b: takes over after 300 ms.
