@@ -104,6 +104,11 @@ final class SkslProgram {
     return name;
   }
 
+  /** A standalone shader with its own uniforms and {@code main}, with {@code referenceSin}/{@code referenceCos}. */
+  static SkslProgram withReferenceTrig(String name, String source) {
+    return new SkslProgram(name, REFERENCE_TRIG + source);
+  }
+
   /** A standalone shader with its own uniforms and {@code main}. */
   static SkslProgram shader(String name, String source) {
     return new SkslProgram(name, source);
