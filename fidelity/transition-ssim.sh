@@ -33,7 +33,8 @@ PY
 else
   specs=("$@"); [[ ${#specs[@]} -gt 0 ]] || specs=(fidelity/specs/transitions-tour-*.json5)
 fi
-FIDELITY_OUT="$OUT" fidelity/run.sh "${specs[@]}" >&2
+# FIDELITY_REUSE=1: score the renders run.sh already left in $OUT (fidelity/all.sh does).
+[[ -n "${FIDELITY_REUSE:-}" ]] || FIDELITY_OUT="$OUT" fidelity/run.sh "${specs[@]}" >&2
 echo "| transition | spec | frames | SSIM mean | SSIM min |"
 echo "|---|---|---|---|---|"
 for spec in "${specs[@]}"; do
