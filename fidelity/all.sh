@@ -5,7 +5,7 @@
 # those same renders (fidelity/transition-ssim.sh) and adds the noise statistics of the noise
 # transitions (fidelity/noise-stats.sh, which re-renders those few alone). Prints the tables of
 # docs/fidelity.md and docs/fidelity-transitions.md as Markdown.
-# Usage: fidelity/all.sh > fidelity-results.md   (from the repository root; ~2 × 25 short renders)
+# Usage: fidelity/all.sh > fidelity-results.md   (from the repository root; every spec, both renderers)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export FIDELITY_OUT="${FIDELITY_OUT:-/tmp/smelter-fidelity}"
