@@ -21,8 +21,16 @@ import io.github.humbleui.types.Rect;
  * drawn once and the blur samples that one image (41 reads per pixel instead of 82; the same sum
  * up to the 8-bit rounding of the mixed frame). At p = 0 the strength is 0 and the frame is the
  * plain dissolve.
+ *
+ * <p>Cost: 41 filtered reads per pixel is ~1.6 s per 1080×1920 frame on the CPU raster backend
+ * (the earlier approximation took ~80 ms). Up to {@value #MAX_WORKING_PIXELS} pixels (540×960) the
+ * blur runs at full resolution, exactly as above; larger frames are blurred at 1/k of their size
+ * (k the smallest integer that fits the budget: 1080×1920 → 540×960, ~0.4 s) with the same 41 taps,
+ * then scaled up — the streaks are smooth along their length, so this loses little.
  */
 final class CrossZoom implements Transition {
+  static final int MAX_WORKING_PIXELS = 540 * 960;
+
   private static final SkslProgram ZOOM_BLUR = SkslProgram.withReferenceTrig("crosszoom", """
       uniform shader image;
       uniform float2 size;
@@ -60,21 +68,39 @@ final class CrossZoom implements Transition {
       Blending.mix(canvas, from, to, dissolve, width, height);
       return;
     }
-    try (Surface mixed = Blending.offscreen(canvas, width, height)) {
-      Blending.mix(mixed.getCanvas(), from, to, dissolve, width, height);
+    int factor = workingFactor(width, height);
+    int w = Math.ceilDiv(width, factor), h = Math.ceilDiv(height, factor);
+    try (Surface mixed = Blending.offscreen(canvas, w, h)) {
+      Blending.mix(mixed.getCanvas(), from, to, dissolve, w, h);
       try (Image mixedImage = mixed.makeImageSnapshot();
           Shader source = mixedImage.makeShader(FilterTileMode.CLAMP, FilterTileMode.CLAMP, Blending.LINEAR, null);
           RuntimeEffectBuilder builder = new RuntimeEffectBuilder(ZOOM_BLUR.effect())) {
-        builder.setUniform("size", (float) width, (float) height);
+        builder.setUniform("size", (float) w, (float) h);
         builder.setUniform("center", (float) (0.25 + 0.5 * progress), 0.5f);
         builder.setUniform("strength", (float) strength);
         builder.setChild("image", source);
         try (Shader blur = builder.makeShader(); Paint paint = new Paint().setShader(blur)) {
-          canvas.clear(0);
-          canvas.drawRect(Rect.makeWH(width, height), paint);
+          if (factor == 1) {
+            canvas.clear(0);
+            canvas.drawRect(Rect.makeWH(width, height), paint);
+            return;
+          }
+          try (Surface small = Blending.offscreen(canvas, w, h)) {
+            small.getCanvas().drawRect(Rect.makeWH(w, h), paint);
+            try (Image blurred = small.makeImageSnapshot()) {
+              Blending.copy(canvas, blurred, width, height);
+            }
+          }
         }
       }
     }
+  }
+
+  /** The smallest k for which the frame at 1/k of its size fits {@link #MAX_WORKING_PIXELS}. */
+  static int workingFactor(int width, int height) {
+    int k = 1;
+    while ((long) Math.ceilDiv(width, k) * Math.ceilDiv(height, k) > MAX_WORKING_PIXELS) k++;
+    return k;
   }
 
   /** Robert Penner's exponential ease-in-out over [0,1]. */
