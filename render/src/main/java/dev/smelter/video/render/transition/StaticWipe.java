@@ -6,7 +6,7 @@ package dev.smelter.video.render.transition;
  * widest at the midpoint.
  */
 final class StaticWipe extends CatalogShaderTransition {
-  private static final SkslProgram PROGRAM = SkslProgram.withCatalogParams("static_wipe", """
+  private static final SkslProgram PROGRAM = SkslProgram.withCatalogParamsAndReferenceUv("static_wipe", """
       float staticNoise(float2 st) { return fract(referenceSin(dot(st, float2(10.0, 70.0))) * 12345.5453123); }
 
       half4 transition(float2 uv) {

@@ -5,7 +5,7 @@ package dev.smelter.video.render.transition;
  * by progress), then the incoming frame for the last {@code offset}.
  */
 final class TvStatic extends CatalogShaderTransition {
-  private static final SkslProgram PROGRAM = SkslProgram.withCatalogParams("TVStatic", """
+  private static final SkslProgram PROGRAM = SkslProgram.withCatalogParamsAndReferenceUv("TVStatic", """
       float staticNoise(float2 co) {
         float d = dot(co * progress, float2(12.9898, 78.233));
         return fract(referenceSin(mod(d, 3.14)) * 43758.5453);
