@@ -4,12 +4,37 @@
 # FFmpeg's ssim filter (the ffmpeg that Editly itself needs), averaged over the transition's
 # frames, whose positions follow Editly's timeline (editly-spec.md §2.12–2.13).
 # Usage: fidelity/transition-ssim.sh [SPEC...]   (default: fidelity/specs/transitions-tour-*.json5)
+#        fidelity/transition-ssim.sh --only NAME[,NAME...]   re-measures just these transitions: each
+#        is cut out of its tour into a two-clip spec (the same two pictures, params and duration), so
+#        one row costs two short renders instead of two whole tours.
 # Prints a Markdown table: | transition | spec | frames | SSIM mean | SSIM min |
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT="${FIDELITY_OUT:-/tmp/smelter-fidelity}"
-specs=("$@"); [[ ${#specs[@]} -gt 0 ]] || specs=(fidelity/specs/transitions-tour-*.json5)
-FIDELITY_OUT="$OUT" fidelity/run.sh "${specs[@]}" >&2
+if [[ "${1:-}" == "--only" ]]; then
+  mkdir -p "$OUT/alone"
+  mapfile -t specs < <(python3 - "$2" "$OUT/alone" fidelity/specs/transitions-tour-*.json5 <<'PY'
+import os, re, sys
+wanted, out, tours = sys.argv[1].split(","), sys.argv[2], sys.argv[3:]
+for tour in tours:
+    lines = open(tour).read().splitlines()
+    clips = [i for i, l in enumerate(lines) if l.lstrip().startswith("{ transition:") or l.lstrip().startswith("{ layers:")]
+    head = [l for l in lines[:clips[0]] if not l.lstrip().startswith("//")]
+    for k, i in enumerate(clips[:-1]):
+        m = re.search(r"name: '([^']+)'", lines[i])
+        if m and m.group(1) in wanted:
+            path = os.path.join(out, "%s--%s.json5" % (os.path.basename(tour)[:-6], m.group(1)))
+            last = re.sub(r"\{ transition: \{[^}]*\}, ", "{ ", lines[clips[k + 1]])
+            open(path, "w").write("\n".join(head + [lines[i], last, "  ] }"]) + "\n")
+            print(path)
+PY
+)
+  [[ ${#specs[@]} -gt 0 ]] || { echo "no tour has a transition named $2" >&2; exit 2; }
+else
+  specs=("$@"); [[ ${#specs[@]} -gt 0 ]] || specs=(fidelity/specs/transitions-tour-*.json5)
+fi
+# FIDELITY_REUSE=1: score the renders run.sh already left in $OUT (fidelity/all.sh does).
+[[ -n "${FIDELITY_REUSE:-}" ]] || FIDELITY_OUT="$OUT" fidelity/run.sh "${specs[@]}" >&2
 echo "| transition | spec | frames | SSIM mean | SSIM min |"
 echo "|---|---|---|---|---|"
 for spec in "${specs[@]}"; do

@@ -286,14 +286,15 @@ final class LayerResolver {
     Optional<String> fragmentPath = f.string("fragmentPath");
     Optional<String> vertexPath = f.string("vertexPath");
     Optional<String> fragment = src;
+    // As in Editly's glFrameSource, a file given by path replaces the inline source.
     if (fragmentPath.isPresent()) {
       Optional<Path> p = media.file(f.pathOf("fragmentPath"), fragmentPath.get());
       if (p.isEmpty()) return Optional.empty();
-      if (fragment.isEmpty()) fragment = Optional.of(read(p.get()));
+      fragment = Optional.of(read(p.get()));
     }
     if (vertexPath.isPresent()) {
       Optional<Path> p = media.file(f.pathOf("vertexPath"), vertexPath.get());
-      if (p.isPresent() && vertex.isEmpty()) vertex = Optional.of(read(p.get()));
+      if (p.isPresent()) vertex = Optional.of(read(p.get()));
     }
     if (fragment.isEmpty()) {
       diag.error(f.pathOf("fragmentPath"), "required: a GLSL fragment shader file (or fragmentSrc)");

@@ -11,6 +11,7 @@ import io.github.humbleui.skija.ImageInfo;
 import io.github.humbleui.skija.Matrix33;
 import io.github.humbleui.skija.MipmapMode;
 import io.github.humbleui.skija.Paint;
+import io.github.humbleui.skija.Pixmap;
 import io.github.humbleui.skija.SamplingMode;
 import io.github.humbleui.skija.Shader;
 import io.github.humbleui.skija.Surface;
@@ -94,6 +95,13 @@ final class Blending {
     try (Surface target = canvas.getSurface()) { // an owned reference, null for e.g. picture recorders
       Surface made = target == null ? null : target.makeSurface(width, height);
       return made != null ? made : Surface.makeRaster(ImageInfo.makeN32Premul(width, height));
+    }
+  }
+
+  /** Whether the canvas draws into CPU memory (raster backend), not a GPU surface. */
+  static boolean isRaster(Canvas canvas) {
+    try (Surface target = canvas.getSurface(); Pixmap pixels = new Pixmap()) {
+      return target == null || target.peekPixels(pixels);
     }
   }
 

@@ -6,7 +6,7 @@ package dev.smelter.video.render.transition;
  * exceeds its distance/{@code threshold}); the whole effect fades in and out over {@code fadeEdge}.
  */
 final class Crosshatch extends CatalogShaderTransition {
-  private static final SkslProgram PROGRAM = SkslProgram.withCatalogParams("crosshatch", """
+  private static final SkslProgram PROGRAM = SkslProgram.withCatalogParamsAndReferenceUv("crosshatch", """
       float lineHash(float2 co) { return fract(referenceSin(dot(co, float2(12.9898, 78.233))) * 43758.5453); }
 
       half4 transition(float2 p) {

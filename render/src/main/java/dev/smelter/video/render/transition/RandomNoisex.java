@@ -5,7 +5,7 @@ package dev.smelter.video.render.transition;
  * hash.
  */
 final class RandomNoisex extends CatalogShaderTransition {
-  private static final SkslProgram PROGRAM = SkslProgram.withCatalogParams("randomNoisex", """
+  private static final SkslProgram PROGRAM = SkslProgram.withCatalogParamsAndReferenceUv("randomNoisex", """
       float pixelHash(float2 st) { return fract(referenceSin(dot(st, float2(12.9898, 78.233))) * 43758.5453123); }
 
       half4 transition(float2 uv) {

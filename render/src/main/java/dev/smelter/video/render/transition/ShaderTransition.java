@@ -23,7 +23,8 @@ abstract class ShaderTransition implements Transition {
 
   @Override
   public final void draw(Canvas canvas, Image from, Image to, double progress, TransitionParams params, int width, int height) {
-    try (RuntimeEffectBuilder builder = new RuntimeEffectBuilder(program().effect());
+    SkslProgram program = Blending.isRaster(canvas) ? program() : program().plainUv();
+    try (RuntimeEffectBuilder builder = new RuntimeEffectBuilder(program.effect());
         Shader fromShader = stretched(from, width, height);
         Shader toShader = stretched(to, width, height)) {
       builder.setUniform("resolution", (float) width, (float) height);
@@ -33,9 +34,12 @@ abstract class ShaderTransition implements Transition {
       setFrameUniforms(builder, params, (float) progress);
       builder.setChild("fromImage", fromShader);
       builder.setChild("toImage", toShader);
-      try (Shader shader = builder.makeShader(); Paint paint = new Paint().setShader(shader)) {
-        canvas.clear(0);
-        canvas.drawRect(Rect.makeWH(width, height), paint);
+      try (Shader uvTable = program.usesReferenceUv() ? ReferenceUv.table(width, height) : null) {
+        if (uvTable != null) builder.setChild("referenceUv", uvTable);
+        try (Shader shader = builder.makeShader(); Paint paint = new Paint().setShader(shader)) {
+          canvas.clear(0);
+          canvas.drawRect(Rect.makeWH(width, height), paint);
+        }
       }
     }
   }

@@ -67,13 +67,26 @@ final class SkslProgram {
       half4 main(float2 fragCoord) { return half4(transition(fragCoord / resolution).rgb, 1.0); }
       """;
 
+  /** Like OPAQUE_MAIN, with uv as the reference's GL interpolates it ({@link ReferenceUv}). */
+  private static final String REFERENCE_UV_MAIN = """
+
+      half4 main(float2 fragCoord) { return half4(transition(referenceUvAt(fragCoord)).rgb, 1.0); }
+      """;
+
   private final String name;
   private final String source;
+  /** For a program reading {@link ReferenceUv}: the same program on {@code fragCoord / resolution}. */
+  private final SkslProgram plainUv;
   private volatile RuntimeEffect effect;
 
   private SkslProgram(String name, String source) {
+    this(name, source, null);
+  }
+
+  private SkslProgram(String name, String source, SkslProgram plainUv) {
     this.name = name;
     this.source = source;
+    this.plainUv = plainUv;
   }
 
   /** A two-frame transition: {@code body} defines {@code half4 transition(float2 uv)}. */
@@ -87,13 +100,41 @@ final class SkslProgram {
    * forced opaque: Editly hands the shader's RGB to the encoder and drops its alpha.
    */
   static SkslProgram withCatalogParams(String catalogName, String body) {
+    return new SkslProgram(catalogName, PRELUDE + REFERENCE_TRIG + catalogUniforms(catalogName) + body + OPAQUE_MAIN);
+  }
+
+  /**
+   * {@link #withCatalogParams}, with {@code transition} given uv exactly as the reference's GL
+   * interpolates it ({@link ReferenceUv}) instead of {@code fragCoord / resolution}: for programs that
+   * hash the pixel's own uv, where a last-bit difference becomes a different random value.
+   */
+  static SkslProgram withCatalogParamsAndReferenceUv(String catalogName, String body) {
+    return new SkslProgram(catalogName,
+        PRELUDE + REFERENCE_TRIG + ReferenceUv.SKSL + catalogUniforms(catalogName) + body + REFERENCE_UV_MAIN,
+        withCatalogParams(catalogName, body));
+  }
+
+  private static String catalogUniforms(String catalogName) {
     TransitionCatalog.Entry entry = TransitionCatalog.find(catalogName)
         .orElseThrow(() -> new IllegalArgumentException("not a gl-transitions name: " + catalogName));
     StringBuilder uniforms = new StringBuilder();
     for (TransitionCatalog.Param param : entry.params().values()) {
       uniforms.append("uniform ").append(floatType(param.size())).append(' ').append(param.name()).append(";\n");
     }
-    return new SkslProgram(catalogName, PRELUDE + REFERENCE_TRIG + uniforms + body + OPAQUE_MAIN);
+    return uniforms.toString();
+  }
+
+  /** Whether the program needs the {@link ReferenceUv#table} child {@code referenceUv}. */
+  boolean usesReferenceUv() {
+    return plainUv != null;
+  }
+
+  /**
+   * The variant for GPU surfaces: there the float table does not reach the program bit for bit
+   * (measured on Skia's GL backend), so it runs on {@code fragCoord / resolution} as before.
+   */
+  SkslProgram plainUv() {
+    return plainUv == null ? this : plainUv;
   }
 
   static String floatType(int size) {
@@ -102,6 +143,11 @@ final class SkslProgram {
 
   String name() {
     return name;
+  }
+
+  /** A standalone shader with its own uniforms and {@code main}, with {@code referenceSin}/{@code referenceCos}. */
+  static SkslProgram withReferenceTrig(String name, String source) {
+    return new SkslProgram(name, REFERENCE_TRIG + source);
   }
 
   /** A standalone shader with its own uniforms and {@code main}. */

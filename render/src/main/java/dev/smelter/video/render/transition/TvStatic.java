@@ -5,9 +5,10 @@ package dev.smelter.video.render.transition;
  * by progress), then the incoming frame for the last {@code offset}.
  */
 final class TvStatic extends CatalogShaderTransition {
-  private static final SkslProgram PROGRAM = SkslProgram.withCatalogParams("TVStatic", """
+  private static final SkslProgram PROGRAM = SkslProgram.withCatalogParamsAndReferenceUv("TVStatic", """
       float staticNoise(float2 co) {
-        float d = dot(co * progress, float2(12.9898, 78.233));
+        // As the reference's compiler rewrites dot(co * progress, k): dot(co, k) * progress.
+        float d = dot(co, float2(12.9898, 78.233)) * progress;
         return fract(referenceSin(mod(d, 3.14)) * 43758.5453);
       }
 

@@ -5,7 +5,7 @@ package dev.smelter.video.render.transition;
  * random amount up to {@code size}, as if blown away.
  */
 final class Wind extends CatalogShaderTransition {
-  private static final SkslProgram PROGRAM = SkslProgram.withCatalogParams("wind", """
+  private static final SkslProgram PROGRAM = SkslProgram.withCatalogParamsAndReferenceUv("wind", """
       float rowHash(float2 co) { return fract(referenceSin(dot(co, float2(12.9898, 78.233))) * 43758.5453); }
 
       half4 transition(float2 uv) {

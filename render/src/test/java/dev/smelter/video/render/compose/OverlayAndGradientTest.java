@@ -82,6 +82,55 @@ class OverlayAndGradientTest {
   }
 
   @Test
+  void overlayZoomScalesAboutItsOriginOverTheLayer() throws Exception {
+    // 100×50 at width 0.5 → 32×16 px unzoomed; zoom 'in' by 1 → ×(1 + p), 'out' by 1 → ×(2 − p).
+    Path png = Pictures.png(dir, "logo.png", Pictures.bands(100, 50, 0xFFFF0000));
+    VisualLayer in = new VisualLayer.ImageOverlay("clips[0].layers[0]", LayerWindow.whole(2), png, Position.CENTER,
+        OptionalDouble.of(0.5), OptionalDouble.empty(), new KenBurns(KenBurns.Direction.IN, 1));
+    try (Surface start = renderOne(in, 0); Surface half = renderOne(in, 10)) { // p = 0 and 0.5
+      assertThat(coveredWidth(start, 56)).isCloseTo(32, offset(0.05));
+      assertThat(coveredWidth(half, 56)).isCloseTo(48, offset(0.05));
+      assertThat(coveredHeight(half, 32)).isCloseTo(24, offset(0.05));
+      assertThat(pixel(half, 32 - 23, 56)).isEqualTo(0xFFFF0000); // centre origin: grows both ways
+      assertThat(alpha(pixel(half, 32 - 25, 56))).isZero();
+      assertThat(alpha(pixel(start, 32 - 17, 56))).isZero();
+    }
+    Position topLeft = new Position(0, 0, Position.OriginX.LEFT, Position.OriginY.TOP);
+    VisualLayer out = new VisualLayer.ImageOverlay("clips[0].layers[0]", LayerWindow.whole(2), png, topLeft,
+        OptionalDouble.of(0.5), OptionalDouble.empty(), new KenBurns(KenBurns.Direction.OUT, 1));
+    try (Surface start = renderOne(out, 0); Surface half = renderOne(out, 10)) {
+      assertThat(coveredWidth(start, 2)).isCloseTo(64, offset(0.05)); // ×2, anchored at the top-left corner
+      assertThat(coveredHeight(start, 2)).isCloseTo(32, offset(0.05));
+      assertThat(coveredWidth(half, 2)).isCloseTo(48, offset(0.05));
+      assertThat(pixel(half, 0, 0)).isEqualTo(0xFFFF0000);
+    }
+  }
+
+  /**
+   * Red share of the linear gradient at pixel (x, y) with the rectangle turned by {@code degrees}:
+   * the colour at the point rotated back about the centre, projected on (−W/2, −H/2) → (W/2, H/2).
+   */
+  private static double gradientRedAt(int x, int y, double degrees) {
+    double a = Math.toRadians(degrees), vx = x + 0.5 - W / 2.0, vy = y + 0.5 - H / 2.0;
+    double qx = W / 2.0 + Math.cos(a) * vx + Math.sin(a) * vy, qy = H / 2.0 - Math.sin(a) * vx + Math.cos(a) * vy;
+    double t = ((qx + W / 2.0) * W + (qy + H / 2.0) * H) / ((double) W * W + (double) H * H);
+    return 255 * (1 - Math.clamp(t, 0, 1));
+  }
+
+  @Test
+  void linearGradientTurnsThirtyDegreesOverTheLayer() {
+    VisualLayer gradient = new VisualLayer.LinearGradient("clips[0].layers[0]", LayerWindow.whole(2), new Rgba(255, 0, 0, 1), new Rgba(0, 0, 255, 1));
+    try (Surface start = renderOne(gradient, 0); Surface half = renderOne(gradient, 10); Surface late = renderOne(gradient, 19)) {
+      // top-right corner: red ≈ 64 unturned, ≈ 90 at 15° (p = 0.5), ≈ 108 at 28.5° (p = 0.95)
+      assertThat((double) red(pixel(start, W - 1, 0))).isCloseTo(gradientRedAt(W - 1, 0, 0), offset(3.0));
+      assertThat((double) red(pixel(half, W - 1, 0))).isCloseTo(gradientRedAt(W - 1, 0, 15), offset(3.0));
+      assertThat((double) red(pixel(late, W - 1, 0))).isCloseTo(gradientRedAt(W - 1, 0, 28.5), offset(3.0));
+      assertThat(red(pixel(half, W - 1, 0)) - red(pixel(start, W - 1, 0))).isGreaterThan(15);
+      assertThat(pixel(half, W / 2, H / 2)).isEqualTo(0xFF0000FF); // the centre is the gradient's end
+    }
+  }
+
+  @Test
   void radialGradientGrowsFromTheCentre() {
     VisualLayer gradient = new VisualLayer.RadialGradient("clips[0].layers[0]", LayerWindow.whole(2), new Rgba(255, 0, 0, 1), new Rgba(0, 0, 255, 1));
     try (Surface start = renderOne(gradient, 0); Surface end = renderOne(gradient, 19)) {

@@ -6,13 +6,18 @@ import dev.smelter.video.plan.TransitionParams;
 import dev.smelter.video.spec.transition.TransitionCatalog;
 import io.github.humbleui.skija.Image;
 import io.github.humbleui.skija.Surface;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every name Editly 0.14.2 accepts renders, starts as the outgoing frame and (mostly) ends as the incoming one. */
+/**
+ * Every name Editly 0.14.2 accepts renders, starts as the outgoing frame, (mostly) ends as the
+ * incoming one, and is a real blend halfway.
+ */
 class CatalogTransitionsTest {
   private static final Image FROM = Frames.textured(false);
   private static final Image TO = Frames.textured(true);
@@ -29,6 +34,36 @@ class CatalogTransitionsTest {
    * its swing even at progress 0 and 1 (blur weight e^−5 of the peak, wrapping at the edges).
    */
   static final Set<String> BLURRED_AT_ENDS = Set.of("tangentmotionblur");
+
+  /** Halfway frames are checked with uniform frames, so a warp alone cannot make them pass. */
+  private static final int OUTGOING = 0xFFE03020, INCOMING = 0xFF2040E0;
+
+  /**
+   * Names that at p = 0.5 still show only the outgoing frame (moved or zoomed, which a uniform frame
+   * hides): {@code simplezoom} zooms in first and fades only after p = 0.6 (zoom_quickness 0.8 − 0.2);
+   * {@code zoomincircles}, {@code zoomleftwipe} and {@code zoomrigthwipe} zoom the outgoing frame
+   * before the incoming one appears; {@code dissolve}'s burning front has not reached any pixel of a
+   * uniform frame yet; {@code luma}'s matte (the outgoing frame's red, 0xE0/255 = 0.88 here) is not
+   * passed until p ≈ 0.88.
+   */
+  static final Set<String> OUTGOING_AT_HALF = Set.of("simplezoom", "zoomincircles", "zoomleftwipe", "zoomrigthwipe", "dissolve", "luma");
+
+  /**
+   * Names that at p = 0.5 already show only the incoming frame: {@code doomscreentransition}'s
+   * columns fall with phase {@code p·(1 + 2·pos)}, pos ≥ 0.5 for every column with the defaults, so
+   * all have left the frame; {@code tangentmotionblur} switches to the incoming frame when its eased
+   * time (KeySpline .68,.01,.17,.98) passes 0.5, which it does at p = 0.5.
+   */
+  static final Set<String> INCOMING_AT_HALF = Set.of("doomscreentransition", "tangentmotionblur");
+
+  /**
+   * Names whose colour weight is the progress itself (a plain {@code mix(from, to, progress)} after a
+   * warp, blur or zoom that a uniform frame hides), so the middle pixel at p = 0.5 is the 50 % mix.
+   */
+  static final Set<String> HALF_MIX_AT_HALF = Set.of("advancedmosaic", "butterflywavescrawler", "crosszoom", "defocusblur",
+      "dreamy", "glitchmemories", "linearblur", "swirl", "waterdrop", "burn", "coord-from-in", "displacement", "fade",
+      "flyeye", "hexagonalize", "kaleidoscope", "morph", "parametric_glitch", "pixelize", "powerkaleido",
+      "rotatetransition", "rotate_scale_fade", "scale-in", "zoominout");
 
   static Iterable<String> names() {
     return TransitionCatalog.all().keySet();
@@ -57,6 +92,26 @@ class CatalogTransitionsTest {
       }
       for (Surface s : new Surface[] {start, middle, end}) {
         for (int argb : Frames.pixels(s)) assertThat(Frames.alpha(argb)).as("%s alpha", name).isEqualTo(255);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("names")
+  void blendsHalfway(String name) {
+    Transition t = Transitions.find(name).orElseThrow();
+    try (Surface s = Frames.draw(t, Frames.solid(OUTGOING), Frames.solid(INCOMING), 0.5, defaults(name))) {
+      int[] pixels = Frames.pixels(s);
+      for (int argb : pixels) assertThat(Frames.alpha(argb)).as("%s alpha", name).isEqualTo(255);
+      boolean allOutgoing = Arrays.stream(pixels).allMatch(p -> p == OUTGOING);
+      boolean allIncoming = Arrays.stream(pixels).allMatch(p -> p == INCOMING);
+      assertThat(allIncoming).as("%s is all incoming at 0.5", name).isEqualTo(INCOMING_AT_HALF.contains(name));
+      assertThat(allOutgoing).as("%s is all outgoing at 0.5", name).isEqualTo(OUTGOING_AT_HALF.contains(name));
+      if (HALF_MIX_AT_HALF.contains(name)) {
+        int middle = Frames.pixel(s, Frames.W / 2, Frames.H / 2);
+        assertThat(Frames.red(middle)).as("%s red", name).isCloseTo(0x80, Offset.offset(1));
+        assertThat(Frames.green(middle)).as("%s green", name).isCloseTo(0x38, Offset.offset(1));
+        assertThat(Frames.blue(middle)).as("%s blue", name).isCloseTo(0x80, Offset.offset(1));
       }
     }
   }

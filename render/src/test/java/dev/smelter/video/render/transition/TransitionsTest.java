@@ -13,6 +13,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import dev.smelter.video.plan.TransitionParams;
 import io.github.humbleui.skija.Image;
+import io.github.humbleui.skija.ImageInfo;
 import io.github.humbleui.skija.Surface;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -187,6 +188,34 @@ class TransitionsTest {
       int c = pixel(soft, W / 2, edgeRow);
       assertThat(red(c)).isBetween(40, 215);
       assertThat(green(c)).isBetween(40, 215);
+    }
+  }
+
+  @Test
+  void crossZoomBlursLargeFramesAtAReducedSizeWithinItsBudget() {
+    assertThat(CrossZoom.workingFactor(540, 960)).isEqualTo(1);
+    assertThat(CrossZoom.workingFactor(1080, 1920)).isEqualTo(2);
+    assertThat(CrossZoom.workingFactor(1920, 1080)).isEqualTo(2);
+    assertThat(CrossZoom.workingFactor(3840, 2160)).isEqualTo(4);
+    // The reduced path still fills the whole frame with the blurred mix (1100×480 → 550×240).
+    int w = 1100, h = 480;
+    Image red = solid(w, h, RED), blue = solid(w, h, BLUE);
+    try (Surface s = Surface.makeRaster(ImageInfo.makeN32Premul(w, h))) {
+      s.getCanvas().clear(0);
+      Transitions.byName("crosszoom").draw(s.getCanvas(), red, blue, 0.5, TransitionParams.NONE, w, h);
+      for (int[] at : new int[][] {{0, 0}, {w / 2, h / 2}, {w - 1, h - 1}}) {
+        int c = pixel(s, at[0], at[1]);
+        assertThat(alpha(c)).isEqualTo(255);
+        assertThat(red(c)).isCloseTo(128, offset(3));
+        assertThat(blue(c)).isCloseTo(128, offset(3));
+      }
+    }
+  }
+
+  private static Image solid(int w, int h, int argb) {
+    try (Surface s = Surface.makeRaster(ImageInfo.makeN32Premul(w, h))) {
+      s.getCanvas().clear(argb);
+      return s.makeImageSnapshot();
     }
   }
 

@@ -144,7 +144,7 @@ public final class TransitionResolver {
       int d = distance(name, candidate);
       if (d < bestDistance) { bestDistance = d; best = TransitionCatalog.all().get(candidate).name(); }
     }
-    return best != null && bestDistance <= Math.max(1, name.length() / 3) ? " (did you mean \"" + best + "\"?)" : " (see docs/transitions.md for the 125 names)";
+    return best != null && bestDistance <= Math.max(1, name.length() / 3) ? " (did you mean \"" + best + "\"?)" : " (see docs/fidelity-transitions.md for the 125 names, plus directional-left/right/up/down, random and dummy)";
   }
 
   private static int distance(String a, String b) {
