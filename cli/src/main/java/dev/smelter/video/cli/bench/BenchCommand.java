@@ -43,7 +43,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--book-pages", defaultValue = "32", description = "Pages of the picture book. Default: ${DEFAULT-VALUE}.")
   int bookPages;
 
-  @Option(names = "--book-narration", defaultValue = "4.5", description = "Mean narration seconds per page (17 ≈ a 9.5-minute book). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--book-narration", defaultValue = "4.5", description = "Mean narration seconds per page (18 ≈ a 9.5-minute book). Default: ${DEFAULT-VALUE}.")
   double bookNarration;
 
   @Option(names = "--variants", split = ",", defaultValue = "defaults,editly-settings",
