@@ -14,11 +14,8 @@ import dev.smelter.video.server.storage.objects.S3ObjectStore;
 import dev.smelter.video.server.storage.objects.S3TestServer;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanIterator;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -149,20 +146,7 @@ class FleetTest {
     command.addAll(extra);
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     workers.put(id, p);
-    CompletableFuture<Void> ready = new CompletableFuture<>();
-    Thread.ofVirtual().start(() -> {
-      StringBuilder log = new StringBuilder();
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = in.readLine()) != null) {
-          if (log.length() < 20_000) log.append(line).append('\n');
-          if (line.contains("smelter-video worker " + id + " ready")) ready.complete(null);
-        }
-        ready.completeExceptionally(new AssertionError("worker " + id + " exited before it was ready:\n" + log));
-      } catch (IOException e) {
-        ready.completeExceptionally(e);
-      }
-    });
+    CompletableFuture<Void> ready = ReadyLine.watch(p, "smelter-video worker " + id + " ready", "worker " + id, 20_000);
     return ready;
   }
 

@@ -3,6 +3,7 @@ package dev.smelter.video.server.fleet;
 import dev.smelter.video.render.encode.H264Encoder;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
@@ -27,7 +28,9 @@ public final class JobRequirements {
   public static String of(JsonNode spec) {
     Set<String> needs = new TreeSet<>();
     for (JsonNode clip : spec.path("clips")) {
-      for (JsonNode layer : clip.path("layers")) {
+      JsonNode layers = clip.path("layers");
+      // Editly reads a single layer object as a one-layer array.
+      for (JsonNode layer : layers.isObject() ? List.of(layers) : layers) {
         if (SHADER_LAYERS.contains(layer.path("type").asString(""))) needs.add(GL);
       }
     }

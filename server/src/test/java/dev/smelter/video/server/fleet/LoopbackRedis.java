@@ -1,12 +1,9 @@
 package dev.smelter.video.server.fleet;
 
-import java.io.BufferedReader;
+import dev.smelter.video.server.ReadyLine;
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,20 +45,7 @@ final class LoopbackRedis implements AutoCloseable {
     else command.addAll(List.of("--port", Integer.toString(port)));
     command.addAll(args);
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    CompletableFuture<Void> ready = new CompletableFuture<>();
-    Thread.ofVirtual().start(() -> {
-      StringBuilder log = new StringBuilder();
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = in.readLine()) != null) {
-          if (log.length() < 10_000) log.append(line).append('\n');
-          if (line.contains("Ready to accept connections")) ready.complete(null);
-        }
-        ready.completeExceptionally(new AssertionError("redis-server exited before it was ready:\n" + log));
-      } catch (IOException e) {
-        ready.completeExceptionally(e);
-      }
-    });
+    CompletableFuture<Void> ready = ReadyLine.watch(p, "Ready to accept connections", "redis-server", 10_000);
     LoopbackRedis server = new LoopbackRedis(port, p);
     try {
       ready.get(20, TimeUnit.SECONDS);

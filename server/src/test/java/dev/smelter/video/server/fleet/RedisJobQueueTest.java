@@ -86,6 +86,8 @@ class RedisJobQueueTest {
         {"clips":[{"layers":[{"type":"rainbow-colors"}]}],"customOutputArgs":["-vcodec","H264_NVENC"]}"""))).isEqualTo("gl+h264_nvenc");
     assertThat(JobRequirements.of(mapper.readTree("""
         {"clips":[],"customOutputArgs":["-c:v","h264_made_up"]}"""))).as("unknown: fails anywhere, waits nowhere").isEmpty();
+    assertThat(JobRequirements.of(mapper.readTree("""
+        {"clips":[{"layers":{"type":"gl","fragmentPath":"a.frag"}}]}"""))).as("one layer object, as Editly reads it").isEqualTo("gl");
 
     // The plain node takes the plain job only, though it was submitted last.
     assertThat(cpu.queue().claim(Duration.ofSeconds(2)).orElseThrow().id()).isEqualTo(plain);
