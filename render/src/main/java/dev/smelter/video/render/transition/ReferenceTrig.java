@@ -36,8 +36,16 @@ final class ReferenceTrig {
     return x - (float) Math.floor(x);
   }
 
+  /**
+   * {@code x − j·π/4} in three steps, each a fused multiply-add as llvmpipe emits it
+   * ({@code fma(j, −DPi, a)}, one rounding each). The SkSL twin has no fma; it gets the same results
+   * from exact split products (see {@code referenceReduce}), and {@code ReferenceTrigTest} holds the
+   * two equal.
+   */
   private static float reduce(float x, float j) {
-    return ((x - j * 0.78515625f) - j * 2.4187564849853515625e-4f) - j * 3.77489497744594108e-8f;
+    float a = Math.fma(j, -0.78515625f, x);
+    a = Math.fma(j, -2.4187564849853515625e-4f, a);
+    return Math.fma(j, -3.77489497744594108e-8f, a);
   }
 
   private static float poly(float x, boolean sinPoly) {

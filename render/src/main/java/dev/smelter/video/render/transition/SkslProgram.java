@@ -37,8 +37,25 @@ final class SkslProgram {
         if (sinPoly) return ((-1.9515295891e-4 * z + 8.3321608736e-3) * z - 1.6666654611e-1) * z * x + x;
         return ((2.443315711809948e-5 * z - 1.388731625493765e-3) * z + 4.166664568298827e-2) * z * z - 0.5 * z + 1.0;
       }
+      // x - j*pi/4 as llvmpipe computes it: three fused fma(j, -DPi, a), one rounding each. Without
+      // fma, each product is split so that its parts are exact: DP1 has 8 significant bits and DP2
+      // 11, so j's low 8 / 11 bits and the rest multiply exactly, and the subtractions then are exact
+      // too (Sterbenz); DP3 has 24, so its product's rounding error is recovered from 12-bit halves
+      // (Dekker) and folded back through an exact two-sum. Plain float arithmetic turned hashes of
+      // large arguments (cells past ~6000 / (pi/4)) into other values.
       float referenceReduce(float x, float j) {
-        return ((x - j * 0.78515625) - j * 2.4187564849853515625e-4) - j * 3.77489497744594108e-8;
+        float lo = mod(j, 256.0);
+        float a = (x - (j - lo) * 0.78515625) - lo * 0.78515625;
+        lo = mod(j, 2048.0);
+        a = (a - (j - lo) * 2.4187564849853515625e-4) - lo * 2.4187564849853515625e-4;
+        lo = mod(j, 4096.0);
+        float hi = j - lo;
+        float p = j * 3.77489497744594108e-8;
+        float err = (((hi * 3.774766810238361358642578125e-8 - p) + hi * 1.282529638046980835497379302978515625e-12) + lo * 3.774766810238361358642578125e-8) + lo * 1.282529638046980835497379302978515625e-12;
+        float s = a - p;
+        float b = s - a;
+        float e = (a - (s - b)) + (-p - b);
+        return s + (e - err);
       }
       float referenceSin(float a) {
         float x = abs(a);
