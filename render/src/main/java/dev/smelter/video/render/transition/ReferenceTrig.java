@@ -37,15 +37,17 @@ final class ReferenceTrig {
   }
 
   /**
-   * {@code x − j·π/4} in three steps, each a fused multiply-add as llvmpipe emits it
-   * ({@code fma(j, −DPi, a)}, one rounding each). The SkSL twin has no fma; it gets the same results
-   * from exact split products (see {@code referenceReduce}), and {@code ReferenceTrigTest} holds the
-   * two equal.
+   * {@code x − j·π/4} in three steps. llvmpipe emits each as a fused multiply-add
+   * ({@code fma(j, −DPi, a)}, one rounding); the first two are what matters: past {@code j = 2¹³}
+   * (|x| ≳ 6400) rounding {@code j·DP1} or {@code j·DP2} on its own gives an unrelated hash. The
+   * third is left unfused (it moves the last bit now and then: a hash by a few 1/256), as in the
+   * SkSL twin, which gets the fused results of the first two from exact split products
+   * ({@code referenceReduce}); {@code ReferenceTrigTest} holds the two equal.
    */
   private static float reduce(float x, float j) {
     float a = Math.fma(j, -0.78515625f, x);
     a = Math.fma(j, -2.4187564849853515625e-4f, a);
-    return Math.fma(j, -3.77489497744594108e-8f, a);
+    return a - j * 3.77489497744594108e-8f;
   }
 
   private static float poly(float x, boolean sinPoly) {

@@ -37,25 +37,25 @@ final class SkslProgram {
         if (sinPoly) return ((-1.9515295891e-4 * z + 8.3321608736e-3) * z - 1.6666654611e-1) * z * x + x;
         return ((2.443315711809948e-5 * z - 1.388731625493765e-3) * z + 4.166664568298827e-2) * z * z - 0.5 * z + 1.0;
       }
-      // x - j*pi/4 as llvmpipe computes it: three fused fma(j, -DPi, a), one rounding each. Without
-      // fma, each product is split so that its parts are exact: DP1 has 8 significant bits and DP2
-      // 11, so j's low 8 / 11 bits and the rest multiply exactly, and the subtractions then are exact
-      // too (Sterbenz); DP3 has 24, so its product's rounding error is recovered from 12-bit halves
-      // (Dekker) and folded back through an exact two-sum. Plain float arithmetic turned hashes of
-      // large arguments (cells past ~6000 / (pi/4)) into other values.
+      // x - j*pi/4 as llvmpipe computes it: three fused fma(j, -DPi, a), one rounding each. Below
+      // j = 2^13 (|x| < ~6400) the products j*DP1 and j*DP2 are exact, so plain steps give the
+      // same result but for the last bit of the DP3 step now and then (a hash off by ~1/256). Above,
+      // plain float turns hashes into other values, and SkSL has no fma: each product is split so
+      // that its parts are exact (DP1 has 8 significant bits, DP2 11: j's low 8 / 11 bits and the
+      // rest), which makes the subtractions exact too, and the rounding error of j*DP3 is recovered
+      // from 12-bit halves (Dekker) and folded back through an exact two-sum.
+      // x - j*pi/4 as llvmpipe computes it, fma(j, -DPi, a) three times. The first two must be
+      // fused: past j = 2^13 (|x| > ~6400) plain float rounds j*DP1 or j*DP2 and the hash becomes
+      // another value. SkSL has no fma, so j is split: DP1 has 8 significant bits and DP2 11, so
+      // j's low 8 / 11 bits and the rest multiply exactly, and the subtractions are then exact too
+      // (Sterbenz). The third step stays unfused: it moves the last bit now and then (a hash by a
+      // few 1/256), and exact error recovery would cost another ~17 operations per sine.
       float referenceReduce(float x, float j) {
-        float lo = mod(j, 256.0);
-        float a = (x - (j - lo) * 0.78515625) - lo * 0.78515625;
-        lo = mod(j, 2048.0);
-        a = (a - (j - lo) * 2.4187564849853515625e-4) - lo * 2.4187564849853515625e-4;
-        lo = mod(j, 4096.0);
-        float hi = j - lo;
-        float p = j * 3.77489497744594108e-8;
-        float err = (((hi * 3.774766810238361358642578125e-8 - p) + hi * 1.282529638046980835497379302978515625e-12) + lo * 3.774766810238361358642578125e-8) + lo * 1.282529638046980835497379302978515625e-12;
-        float s = a - p;
-        float b = s - a;
-        float e = (a - (s - b)) + (-p - b);
-        return s + (e - err);
+        float hi = floor(j * 0.00390625) * 256.0;
+        float a = (x - hi * 0.78515625) - (j - hi) * 0.78515625;
+        hi = floor(j * 0.00048828125) * 2048.0;
+        a = (a - hi * 2.4187564849853515625e-4) - (j - hi) * 2.4187564849853515625e-4;
+        return a - j * 3.77489497744594108e-8;
       }
       float referenceSin(float a) {
         float x = abs(a);

@@ -23,9 +23,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The sine that shader hashes amplify by 4·10⁴: the SkSL {@code referenceSin} equals its Java twin
- * bit for bit, and the twin equals llvmpipe's, read back from the reference GL
- * ({@code fidelity/hash-probe.cjs}), on arguments up to 10⁶ where a plain-float reduction by π/4
- * gives other values.
+ * bit for bit, and the twin's hashes equal llvmpipe's, read back from the reference GL
+ * ({@code fidelity/hash-probe.cjs}), or differ by 1/256, on arguments up to 3·10⁶ where a
+ * plain-float reduction by π/4 gives other values.
  */
 class ReferenceTrigTest {
   private static final int W = 128, H = 128;
@@ -88,11 +88,11 @@ class ReferenceTrigTest {
       worst = Math.max(worst, Math.min(d, 1 - d)); // fract wraps around
     }
     assertThat(lines).hasSize(3 * 32 * 32);
-    // llvmpipe also fuses its polynomial's multiply-adds, which moves the last bit of some sines:
-    // a hash then differs by a few 1/256 steps at most, invisible in a picture.
-    assertThat(exact).as("hashes equal to the reference's").isGreaterThan(lines.size() * 98 / 100);
-    assertThat(worst).as("largest difference").isLessThan(0.02);
-    // What the fused reduction fixed: rounding j·π/4's parts separately gives other values.
+    // llvmpipe also fuses the reduction's third step and its polynomial's multiply-adds, which we
+    // leave unfused: that moves the last bit of some sines, i.e. a hash by 1/256 (95 % equal here).
+    assertThat(exact).as("hashes equal to the reference's").isGreaterThan(lines.size() * 93 / 100);
+    assertThat(worst).as("largest difference").isLessThanOrEqualTo(2 / 256.0);
+    // What the fused first two steps fixed: rounding j·DP1, j·DP2 on their own gives other values.
     assertThat(plainExact).as("plain-float reduction, for contrast").isLessThan(lines.size() * 40 / 100);
   }
 
