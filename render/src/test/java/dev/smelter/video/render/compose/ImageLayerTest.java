@@ -136,19 +136,24 @@ class ImageLayerTest {
 
   @Test
   void bigJpegsDecodeAtTheSmallestSufficientScale() throws Exception {
-    Image big = Pictures.bands(800, 600, RED, GREEN);
+    Image big = Pictures.bands(2400, 1800, RED, GREEN); // 4.3 MP, over EncodedPicture.FULL_DECODE_PIXELS
     Path jpeg = Pictures.jpeg(dir, "big.jpg", big);
     try (EncodedPicture picture = EncodedPicture.open(jpeg, false)) {
-      try (Image eighth = picture.decode(100, 75)) {
-        assertThat(eighth.getWidth()).isEqualTo(100);
-        assertThat(eighth.getHeight()).isEqualTo(75);
+      try (Image eighth = picture.decode(300, 225)) {
+        assertThat(eighth.getWidth()).isEqualTo(300);
+        assertThat(eighth.getHeight()).isEqualTo(225);
       }
-      try (Image quarter = picture.decode(101, 75)) {
-        assertThat(quarter.getWidth()).isEqualTo(200);
+      try (Image quarter = picture.decode(301, 225)) {
+        assertThat(quarter.getWidth()).isEqualTo(600);
       }
     }
+    // Up to 4 MP a JPEG decodes whole, as Editly's does, whatever size is needed.
+    try (EncodedPicture picture = EncodedPicture.open(Pictures.jpeg(dir, "small.jpg", Pictures.bands(800, 600, RED, GREEN)), false);
+        Image whole = picture.decode(100, 75)) {
+      assertThat(whole.getWidth()).isEqualTo(800);
+    }
     try (EncodedPicture png = EncodedPicture.open(Pictures.png(dir, "big.png", big), false); Image full = png.decode(100, 75)) {
-      assertThat(full.getWidth()).isEqualTo(800); // only JPEG decodes scaled
+      assertThat(full.getWidth()).isEqualTo(2400); // only JPEG decodes scaled
     }
   }
 
