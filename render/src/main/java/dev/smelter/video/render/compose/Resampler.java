@@ -1,7 +1,9 @@
 package dev.smelter.video.render.compose;
 
 import io.github.humbleui.skija.Bitmap;
+import io.github.humbleui.skija.BlendMode;
 import io.github.humbleui.skija.Canvas;
+import io.github.humbleui.skija.CubicResampler;
 import io.github.humbleui.skija.FilterMipmap;
 import io.github.humbleui.skija.FilterMode;
 import io.github.humbleui.skija.Image;
@@ -10,6 +12,7 @@ import io.github.humbleui.skija.MipmapMode;
 import io.github.humbleui.skija.Paint;
 import io.github.humbleui.skija.Pixmap;
 import io.github.humbleui.skija.SamplingMode;
+import io.github.humbleui.skija.Surface;
 import io.github.humbleui.types.Rect;
 import java.nio.ByteBuffer;
 
@@ -31,6 +34,10 @@ import java.nio.ByteBuffer;
 final class Resampler {
   /** What per-frame draws use: the prepared image is never more than ~2× off its drawn size. */
   static final SamplingMode PER_FRAME = new FilterMipmap(FilterMode.LINEAR, MipmapMode.NONE);
+
+  private static final SamplingMode MITCHELL = new CubicResampler(1 / 3f, 1 / 3f);
+  /** Beyond 2× reduction a cubic kernel aliases; trilinear mipmaps average all source pixels. */
+  private static final SamplingMode MIPMAPS = new FilterMipmap(FilterMode.LINEAR, MipmapMode.LINEAR);
 
   /** cairo GOOD: reductions up to this factor are bilinear, beyond it a box filter. */
   private static final double BILINEAR_UP_TO = 4 / 3.0;
@@ -66,6 +73,24 @@ final class Resampler {
       }
       out.setImmutable();
       return Image.makeRasterFromBitmap(out);
+    }
+  }
+
+  /**
+   * The rest of the way after libjpeg-turbo's scaled decode (camera photos, {@link EncodedPicture}):
+   * a Mitchell cubic, or trilinear mipmaps beyond 2×. The scaled decode has already low-passed the
+   * picture its own way; on it this scored closer to Editly than cairo's rule (editly-small, 12 MP
+   * photos: SSIM 0.9814 vs 0.9809).
+   */
+  static Image resizeAfterScaledDecode(Image source, int width, int height) {
+    double reduction = Math.max((double) source.getWidth() / width, (double) source.getHeight() / height);
+    SamplingMode sampling = reduction > 2 ? MIPMAPS : MITCHELL;
+    try (Surface surface = Surface.makeRaster(ImageInfo.makeN32Premul(width, height));
+        Paint paint = new Paint().setBlendMode(BlendMode.SRC)) {
+      // Not strict: Skia drops the mipmaps under a strict source rectangle (a 4× reduction then
+      // samples a few pixels of each 4×4 block); the rectangle is the whole picture anyway.
+      surface.getCanvas().drawImageRect(source, Rect.makeWH(source.getWidth(), source.getHeight()), Rect.makeWH(width, height), sampling, paint, false);
+      return surface.makeImageSnapshot();
     }
   }
 
@@ -178,11 +203,11 @@ final class Resampler {
    * {@code source} reduced to fit within {@code maxWidth × maxHeight} keeping its aspect, or
    * {@code source} itself when it already fits (never enlarged: upscaling happens at draw time).
    */
-  static Image shrinkToFit(Image source, int maxWidth, int maxHeight) {
+  static Image shrinkToFit(Image source, int maxWidth, int maxHeight, boolean afterScaledDecode) {
     double factor = Math.min((double) maxWidth / source.getWidth(), (double) maxHeight / source.getHeight());
     if (factor >= 1) return source;
     int w = Math.max(1, (int) Math.ceil(source.getWidth() * factor - 1e-6));
     int h = Math.max(1, (int) Math.ceil(source.getHeight() * factor - 1e-6));
-    return resize(source, w, h);
+    return afterScaledDecode ? resizeAfterScaledDecode(source, w, h) : resize(source, w, h);
   }
 }

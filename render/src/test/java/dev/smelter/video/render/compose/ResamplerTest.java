@@ -2,10 +2,13 @@ package dev.smelter.video.render.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.humbleui.skija.Canvas;
+import io.github.humbleui.skija.Image;
+import io.github.humbleui.skija.Surface;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** {@link Resampler#resize}'s filter: cairo GOOD, as Editly's pictures are resized. */
+/** {@link Resampler#resize}'s filter: cairo GOOD, as Editly's pictures are resized; and the finish after a scaled decode. */
 class ResamplerTest {
   private static byte[] noise(int w, int h, long seed) {
     byte[] px = new byte[4 * w * h];
@@ -76,5 +79,25 @@ class ResamplerTest {
     byte[] out = Resampler.resizePremultiplied(src, 32, 1, 1, 1);
     assertThat(at(out, 1, 0, 0, 0)).isZero();
     assertThat(at(out, 1, 0, 0, 3)).isEqualTo(255);
+  }
+
+  @Test
+  void afterAScaledDecodeAFourfoldReductionAveragesEveryPixelInsteadOfSamplingAFew() {
+    // Stripes of period 4: one white column, three black. A kernel that reads only the pixels near
+    // each output centre (bilinear, or the cubic alone) would see the black ones; the mean is 64.
+    int[] colours = new int[64];
+    for (int i = 0; i < 64; i++) colours[i] = i % 4 == 0 ? 0xFFFFFFFF : 0xFF000000;
+    try (Image stripes = Pictures.bands(64, 16, colours);
+        Image reduced = Resampler.resizeAfterScaledDecode(stripes, 16, 4);
+        Surface out = Pictures.surface(16, 4)) {
+      assertThat(reduced.getWidth()).isEqualTo(16);
+      assertThat(reduced.getHeight()).isEqualTo(4);
+      Canvas canvas = out.getCanvas();
+      canvas.drawImage(reduced, 0, 0);
+      for (int x = 0; x < 16; x++) {
+        int red = (Pictures.pixel(out, x, 2) >> 16) & 0xFF;
+        assertThat(red).as("column %d", x).isBetween(61, 67);
+      }
+    }
   }
 }
