@@ -14,6 +14,12 @@ import java.util.Optional;
  * it samples the layer's frame at {@code 1 − uv}, so that GL's bottom-up read-back yields the rows
  * top first, and premultiplies alpha, so the pixels come back as BGRA premultiplied — Skia's native
  * raster format on little-endian machines, drawn without any conversion.
+ *
+ * <p>Editly's reversal is also off by one pixel: its pixel {@code i} is GL's pixel {@code N − i}, so
+ * GL's first pixel (bottom left) is lost, every row moves one pixel to the right, the last pixel of
+ * each row wraps round to the start of the next, and the top-left pixel stays transparent (measured
+ * on Editly 0.14.2 output: its column 0 holds the previous row's last pixel). {@link #read} does the
+ * same shift while copying the pixels out.
  */
 final class FrameTarget implements AutoCloseable {
   private static final String READBACK_VERTEX = """
@@ -81,7 +87,10 @@ final class FrameTarget implements AutoCloseable {
     glClear(GL_COLOR_BUFFER_BIT);
   }
 
-  /** The layer's frame as Editly shows it: BGRA premultiplied, rows top first ({@code width·4} bytes each). */
+  /**
+   * The layer's frame as Editly shows it: BGRA premultiplied, rows top first ({@code width·4} bytes
+   * each), shifted one pixel on as Editly's read-back is.
+   */
   byte[] read(ShaderProgram.Quad quad, ByteBuffer scratch) {
     glBindFramebuffer(GL_FRAMEBUFFER, outputBuffer);
     glViewport(0, 0, width, height);
@@ -91,8 +100,8 @@ final class FrameTarget implements AutoCloseable {
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     scratch.clear();
     glReadPixels(0, 0, width, height, GL_BGRA, GL_UNSIGNED_BYTE, scratch);
-    byte[] out = new byte[width * height * 4];
-    scratch.get(0, out);
+    byte[] out = new byte[width * height * 4]; // out[0..3] stay 0: the transparent first pixel
+    scratch.get(0, out, 4, out.length - 4);
     return out;
   }
 

@@ -81,15 +81,30 @@ class ShaderLayerTest {
     try (FrameCompositor compositor = new FrameCompositor(shader(PROBE, 2, new VisualLayer[0]), VideoSourceFactory.NONE);
         Surface s = Pictures.surface(W, H)) {
       compositor.render(5, s); // progress 5/20, time 0.5
-      int top = pixel(s, 0, 0), bottom = pixel(s, W - 1, H - 1);
+      int top = pixel(s, 1, 0), bottom = pixel(s, W - 1, H - 1);
       assertThat(red(top)).isCloseTo(128, offset(2));
       assertThat(green(top)).isGreaterThan(250); // gl_FragCoord.y is highest at the top once flipped
       assertThat(green(bottom)).isLessThan(5);
       // Editly reverses GL's pixel order: upright, but gl_FragCoord.x = 0 lands on the right
       assertThat(blue(top)).isGreaterThan(250);
-      assertThat(blue(bottom)).isLessThan(5);
+      assertThat(blue(bottom)).isLessThan(8); // gl_FragCoord.x = 1.5 there: the shift moved x = 0.5 on
       compositor.render(2, s); // time 0.2
       assertThat(red(pixel(s, 10, 10))).isCloseTo(51, offset(2));
+    }
+  }
+
+  @Test
+  void likeEditlysReadBackThePixelsMoveOneOnSoEachRowStartsWithThePreviousRowsLastPixel() {
+    needsGl();
+    try (FrameCompositor compositor = new FrameCompositor(shader(PROBE, 1, new VisualLayer[0]), VideoSourceFactory.NONE);
+        Surface s = Pictures.surface(W, H)) {
+      compositor.render(5, s);
+      assertThat(alpha(pixel(s, 0, 0))).as("GL's first pixel is lost; nothing takes its place").isZero();
+      // mirrored: x = 1 shows gl_FragCoord.x's last column; x = 0 the previous row's end, its first column
+      assertThat(blue(pixel(s, 1, 10))).isGreaterThan(250);
+      assertThat(blue(pixel(s, 0, 10))).isLessThan(5);
+      assertThat(green(pixel(s, 0, 10))).as("one row higher up").isGreaterThan(green(pixel(s, 1, 10)));
+      assertThat(blue(pixel(s, W - 1, 10))).isCloseTo(blue(pixel(s, 0, 10)) + 4, offset(1)); // one column in from x = 0
     }
   }
 
