@@ -11,7 +11,8 @@ record RadialGradientPainter(VisualLayer.RadialGradient layer, int width, int he
   @Override
   public void paint(Canvas canvas, int localFrame, double progress) {
     float radius = (float) (Math.max(width, height) * (1 + progress) * 0.6);
-    try (Shader gradient = Shader.makeRadialGradient(width / 2f, height / 2f, radius, new int[] {layer.from().argb(), layer.to().argb()});
+    try (Shader gradient = Shader.makeRadialGradient(width / 2f, height / 2f, radius, new int[] {layer.from().argb(), layer.to().argb()}, null,
+        LinearGradientPainter.AS_CAIRO);
         Paint paint = new Paint().setShader(gradient)) {
       canvas.drawRect(Rect.makeWH(width, height), paint);
     }

@@ -18,6 +18,7 @@ import dev.smelter.video.plan.VisualLayer;
 import io.github.humbleui.skija.Surface;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
@@ -127,6 +128,27 @@ class OverlayAndGradientTest {
       assertThat((double) red(pixel(late, W - 1, 0))).isCloseTo(gradientRedAt(W - 1, 0, 28.5), offset(3.0));
       assertThat(red(pixel(half, W - 1, 0)) - red(pixel(start, W - 1, 0))).isGreaterThan(15);
       assertThat(pixel(half, W / 2, H / 2)).isEqualTo(0xFF0000FF); // the centre is the gradient's end
+    }
+  }
+
+  @Test
+  void gradientColoursAreInterpolatedUnpremultipliedAsInCairo() {
+    // Editly's transparentGradient: from transparent black to 80 % blue over orange. Halfway the
+    // gradient is half-dark blue at 40 %, not full blue at 40 %.
+    Rgba orange = new Rgba(255, 102, 0, 1);
+    RenderPlan plan = TestPlans.of(W, H, FPS).clip(2, c -> List.of(
+        new VisualLayer.FillColor("clips[0].layers[0]", LayerWindow.whole(2), orange),
+        new VisualLayer.LinearGradient("clips[0].layers[1]", LayerWindow.whole(2), new Rgba(0, 0, 0, 0), new Rgba(0, 0, 255, 0.8)))).build();
+    try (FrameCompositor compositor = new FrameCompositor(plan, VideoSourceFactory.NONE); Surface s = Pictures.surface(W, H)) {
+      compositor.render(0, s);
+      for (int[] at : new int[][] {{16, 20}, {40, 30}, {10, 60}}) {
+        double x = at[0] + 0.5, y = at[1] + 0.5; // along (−W/2, −H/2) → (W/2, H/2)
+        double t = ((x + W / 2.0) * W + (y + H / 2.0) * H) / ((double) W * W + (double) H * H);
+        double alpha = 0.8 * t;
+        int p = pixel(s, at[0], at[1]);
+        assertThat(blue(p)).as("blue at %s", Arrays.toString(at)).isCloseTo((int) Math.round(255 * t * alpha), offset(3));
+        assertThat(red(p)).as("red at %s", Arrays.toString(at)).isCloseTo((int) Math.round(255 * (1 - alpha)), offset(3));
+      }
     }
   }
 
