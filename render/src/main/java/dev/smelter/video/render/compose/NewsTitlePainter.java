@@ -5,7 +5,6 @@ import dev.smelter.video.plan.VisualLayer;
 import io.github.humbleui.skija.Canvas;
 import io.github.humbleui.skija.Paint;
 import io.github.humbleui.skija.paragraph.Alignment;
-import io.github.humbleui.types.Rect;
 import java.io.IOException;
 import java.util.OptionalDouble;
 
@@ -53,9 +52,9 @@ final class NewsTitlePainter implements LayerPainter {
     double top = 0.08 * height;
     double boxWidth = text.boxWidth() + 2 * padX;
     double boxLeft = (boxSlide - 1) * boxWidth;
-    try (Paint box = new Paint().setColor(layer.backgroundColor().argb());
+    try (Paint box = new Paint().setAntiAlias(true).setColor(layer.backgroundColor().argb());
         Paint ink = new Paint().setAntiAlias(true).setAlphaf((float) textOpacity)) {
-      canvas.drawRect(Rect.makeXYWH((float) boxLeft, (float) (top - padY), (float) boxWidth, (float) (text.boxHeight() + 2 * padY)), box);
+      canvas.drawRect(FabricRect.topLeft(boxLeft, top - padY, boxWidth, text.boxHeight() + 2 * padY), box);
       if (textOpacity > 0) text.draw(canvas, padX + (textSlide - 1) * width, top, 1, ink);
     }
   }

@@ -5,7 +5,6 @@ import dev.smelter.video.plan.VisualLayer;
 import io.github.humbleui.skija.Canvas;
 import io.github.humbleui.skija.Paint;
 import io.github.humbleui.skija.paragraph.Alignment;
-import io.github.humbleui.types.Rect;
 import java.io.IOException;
 import java.util.OptionalDouble;
 
@@ -49,9 +48,9 @@ final class SubtitlePainter implements LayerPainter {
     double e = eased(progress, layer.delay(), layer.speed());
     if (e <= 0) return;
     float boxHeight = (float) (text.boxHeight() + 2 * pad);
-    try (Paint box = new Paint().setColor(layer.backgroundColor().argb()).setAlphaf((float) (layer.backgroundColor().a() * e));
+    try (Paint box = new Paint().setAntiAlias(true).setColor(layer.backgroundColor().argb()).setAlphaf((float) (layer.backgroundColor().a() * e));
         Paint ink = new Paint().setAntiAlias(true).setAlphaf((float) e)) {
-      canvas.drawRect(Rect.makeLTRB(0, height - boxHeight, width, height), box);
+      canvas.drawRect(FabricRect.bottomLeft(0, height, width, boxHeight), box);
       double centreX = width / 2.0 + (e - 1) * pad;
       text.draw(canvas, centreX - text.boxWidth() / 2, height - pad - text.boxHeight(), 1, ink);
     }

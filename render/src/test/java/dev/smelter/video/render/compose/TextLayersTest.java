@@ -117,6 +117,23 @@ class TextLayersTest {
   }
 
   @Test
+  void boxesSitHalfAPixelOnAsFabricPlacesARectWithItsDefaultStrokeWidth() {
+    // Fabric sizes a rect with strokeWidth 1 even without a stroke: the fill starts at left + 0.5
+    VisualLayer.NewsTitle news = new VisualLayer.NewsTitle(AT, WHOLE, "BREAKING", Rgba.WHITE, new Rgba(0xd0, 0x2a, 0x42, 1), FontRef.DEFAULT, 0, 1);
+    render(news, 19, s -> { // box fully in: x from 0.5, rows from 10.5
+      assertThat(alpha(pixel(s, 0, 20))).isCloseTo(128, offset(2));
+      assertThat(alpha(pixel(s, 1, 20))).isEqualTo(255);
+      assertThat(alpha(pixel(s, 2, 10))).isCloseTo(128, offset(2));
+    });
+    render(subtitle(0, 1), 19, s -> { // originY bottom at H: the fill ends at H − 0.5
+      double a = 255 * 0.3 * (1 - Math.pow(2, -10 * 0.95));
+      assertThat(alpha(pixel(s, 100, 198))).isCloseTo((int) Math.round(a), offset(2));
+      assertThat(alpha(pixel(s, 100, SIZE - 1))).isCloseTo((int) Math.round(a / 2), offset(2));
+      assertThat(alpha(pixel(s, 0, 198))).isCloseTo((int) Math.round(a / 2), offset(2));
+    });
+  }
+
+  @Test
   void newsTitleCharSpacingWidensTheText() {
     VisualLayer.NewsTitle news = new VisualLayer.NewsTitle(AT, WHOLE, "WIDE", Rgba.WHITE, new Rgba(0xd0, 0x2a, 0x42, 1), FontRef.DEFAULT, 0, 1);
     int[] box = new int[1];
