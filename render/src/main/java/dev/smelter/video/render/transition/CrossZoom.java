@@ -51,7 +51,7 @@ final class CrossZoom implements Transition {
           sum += image.eval((uv + toCenter * percent * strength) * size) * weight;
           total += weight;
         }
-        return half4((sum / total).rgb, 1.0);
+        return half4(unpremul(sum / total).rgb, 1.0); // as GL blurs unpremultiplied texels
       }
       """);
 

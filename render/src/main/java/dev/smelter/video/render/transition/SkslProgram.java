@@ -11,6 +11,10 @@ import io.github.humbleui.skija.RuntimeEffect;
  * (W/H), {@code getFromColor(uv)}/{@code getToColor(uv)} with uv in 0..1 and uv.y = 0 the top row
  * (Skia's pixel space is y-down, which is exactly Editly's orientation quirk). The body defines
  * {@code half4 transition(float2 uv)}.
+ *
+ * <p>The colours it reads are unpremultiplied, as Editly's GL gets them (canvas ImageData uploaded
+ * as is): a translucent pixel of a clip keeps its colour into the transition instead of coming
+ * out darkened once the result is made opaque. Opaque frames read the same either way.
  */
 final class SkslProgram {
   static final String PRELUDE = """
@@ -20,8 +24,8 @@ final class SkslProgram {
       uniform float progress;
       uniform float ratio;
 
-      half4 getFromColor(float2 uv) { return fromImage.eval(uv * resolution); }
-      half4 getToColor(float2 uv) { return toImage.eval(uv * resolution); }
+      half4 getFromColor(float2 uv) { return unpremul(fromImage.eval(uv * resolution)); }
+      half4 getToColor(float2 uv) { return unpremul(toImage.eval(uv * resolution)); }
       """;
 
   /**
@@ -37,13 +41,6 @@ final class SkslProgram {
         if (sinPoly) return ((-1.9515295891e-4 * z + 8.3321608736e-3) * z - 1.6666654611e-1) * z * x + x;
         return ((2.443315711809948e-5 * z - 1.388731625493765e-3) * z + 4.166664568298827e-2) * z * z - 0.5 * z + 1.0;
       }
-      // x - j*pi/4 as llvmpipe computes it: three fused fma(j, -DPi, a), one rounding each. Below
-      // j = 2^13 (|x| < ~6400) the products j*DP1 and j*DP2 are exact, so plain steps give the
-      // same result but for the last bit of the DP3 step now and then (a hash off by ~1/256). Above,
-      // plain float turns hashes into other values, and SkSL has no fma: each product is split so
-      // that its parts are exact (DP1 has 8 significant bits, DP2 11: j's low 8 / 11 bits and the
-      // rest), which makes the subtractions exact too, and the rounding error of j*DP3 is recovered
-      // from 12-bit halves (Dekker) and folded back through an exact two-sum.
       // x - j*pi/4 as llvmpipe computes it, fma(j, -DPi, a) three times. The first two must be
       // fused: past j = 2^13 (|x| > ~6400) plain float rounds j*DP1 or j*DP2 and the hash becomes
       // another value. SkSL has no fma, so j is split: DP1 has 8 significant bits and DP2 11, so
@@ -76,7 +73,10 @@ final class SkslProgram {
 
   private static final String MAIN = """
 
-      half4 main(float2 fragCoord) { return transition(fragCoord / resolution); }
+      half4 main(float2 fragCoord) {
+        half4 c = transition(fragCoord / resolution);
+        return half4(c.rgb * c.a, c.a);
+      }
       """;
 
   private static final String OPAQUE_MAIN = """

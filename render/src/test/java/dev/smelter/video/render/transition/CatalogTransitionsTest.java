@@ -115,4 +115,23 @@ class CatalogTransitionsTest {
       }
     }
   }
+
+  /** Names whose GLSL multiplies the colour by the frame's alpha itself, so GL shows it darkened too. */
+  static final Set<String> MULTIPLY_BY_ALPHA = Set.of("overexposure", "dissolve");
+
+  @ParameterizedTest
+  @MethodSource("names")
+  void translucentFramesKeepTheirColoursAsInEditlysGl(String name) {
+    // Editly's GL reads the clips' unpremultiplied pixels and the encoder drops the alpha: a clip at
+    // half alpha shows its colour, not the colour darkened by half.
+    Transition t = Transitions.find(name).orElseThrow();
+    int halfOutgoing = 0x80000000 | (OUTGOING & 0xFFFFFF), halfIncoming = 0x80000000 | (INCOMING & 0xFFFFFF);
+    double scale = MULTIPLY_BY_ALPHA.contains(name) ? 0x80 / 255.0 : 1;
+    try (Surface s = Frames.draw(t, Frames.solid(halfOutgoing), Frames.solid(halfIncoming), 0, defaults(name))) {
+      int p = Frames.pixel(s, 8, 10); // away from the centre, where some programs start from a point
+      assertThat(Frames.red(p)).as("%s red at 0", name).isCloseTo((int) Math.round(0xE0 * scale), Offset.offset(3));
+      assertThat(Frames.green(p)).as("%s green at 0", name).isCloseTo((int) Math.round(0x30 * scale), Offset.offset(3));
+      assertThat(Frames.blue(p)).as("%s blue at 0", name).isCloseTo((int) Math.round(0x20 * scale), Offset.offset(3));
+    }
+  }
 }
