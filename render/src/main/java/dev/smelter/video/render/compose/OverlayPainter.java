@@ -59,7 +59,7 @@ final class OverlayPainter implements LayerPainter {
       FittedSize size = sized(layer, file.width(), file.height(), context);
       FittedSize largest = size.scaled(scale);
       Image decoded = file.decode(Math.min(largest.pixelWidth(), file.width()), Math.min(largest.pixelHeight(), file.height()));
-      Image picture = Resampler.shrinkToFit(decoded, largest.pixelWidth(), largest.pixelHeight(), decoded.getWidth() < file.width());
+      Image picture = Resampler.shrinkToFit(decoded, file.width(), largest.pixelWidth(), largest.pixelHeight());
       if (picture != decoded) decoded.close();
       return new OverlayPainter(picture, size, layer.position(), layer.zoom(), context.width(), context.height());
     }

@@ -50,9 +50,7 @@ final class StillImagePainter implements LayerPainter {
         int pictureWidth = Math.min(largest.pixelWidth(), decoded.getWidth());
         int pictureHeight = Math.min(largest.pixelHeight(), decoded.getHeight());
         if (pictureWidth != decoded.getWidth() || pictureHeight != decoded.getHeight()) {
-          picture = decoded.getWidth() < file.width() // decoded scaled (a camera photo)
-              ? Resampler.resizeAfterScaledDecode(decoded, pictureWidth, pictureHeight)
-              : Resampler.resize(decoded, pictureWidth, pictureHeight);
+          picture = Resampler.resizeDecoded(decoded, file.width(), pictureWidth, pictureHeight);
         }
         return new StillImagePainter(picture, backdrop, fitted, layer.zoom(), w, h);
       } finally {
