@@ -133,7 +133,7 @@ public final class EncodeSettingsResolver {
     return new Reading(s, path, diag).read(args);
   }
 
-  /** Whether {@code args} could be read without errors; the problems are added to {@code diag}. */
+  /** One pass over an argument list; problems and warnings go to {@code diag}. */
   private static final class Reading {
     private final String path;
     private final Diagnostics diag;
