@@ -32,7 +32,7 @@ public final class EncoderArgsCheck {
     List<String> warnings = new ArrayList<>(diag.warnings().stream().map(Problem::toString).toList());
     if (problems.isEmpty()) {
       OutputSpec probe = new OutputSpec(Path.of("server-args-check.mp4"), OutputSpec.Format.MP4, 64, 64, new Rational(25, 1), settings);
-      OutputOptions.Check check = OutputOptions.check(probe, true);
+      OutputOptions.Check check = OutputOptions.check(probe, true, SETTING);
       problems.addAll(check.errors());
       warnings.addAll(check.warnings());
     }

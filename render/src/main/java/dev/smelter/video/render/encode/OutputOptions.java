@@ -63,7 +63,8 @@ import org.bytedeco.javacpp.PointerPointer;
  * (libx264's {@code x264-params} while NVENC encodes) is ignored with a warning, as ffmpeg warns
  * "not used for any stream"; a value a context refuses is refused with the value's path; and, for
  * the software encoders, a trial open of a tiny encoder with every option catches what only the
- * encoder itself validates ({@code x264-params} keys, a level or profile x264 does not know).
+ * encoder itself validates (a {@code -tune} x264 does not know, a profile the pixel format cannot
+ * carry, an AAC sample rate); unknown {@code x264-params} keys are only logged by x264, as in ffmpeg.
  */
 public final class OutputOptions {
   private static final System.Logger LOG = System.getLogger(OutputOptions.class.getName());
@@ -99,6 +100,11 @@ public final class OutputOptions {
    * it; a hardware encoder chosen at render time ignores x264's private options with a warning).
    */
   public static Check check(OutputSpec output, boolean hasAudio) {
+    return check(output, hasAudio, "customOutputArgs");
+  }
+
+  /** As {@link #check(OutputSpec, boolean)}; {@code argsPath} names the arguments as a whole when no single one is to blame. */
+  public static Check check(OutputSpec output, boolean hasAudio, String argsPath) {
     List<Problem> errors = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     if (output.format() != OutputSpec.Format.MP4) {
@@ -132,8 +138,8 @@ public final class OutputOptions {
       }
     }
     if (errors.isEmpty()) {
-      if (kind == H264Encoder.X264) trialVideo(output, kind, routes, errors);
-      if (hasAudio) trialAudio(settings, routes, errors);
+      if (kind == H264Encoder.X264) trialVideo(output, kind, routes, argsPath, errors);
+      if (hasAudio) trialAudio(settings, routes, argsPath, errors);
     }
     return new Check(List.copyOf(errors), List.copyOf(warnings));
   }
@@ -163,11 +169,12 @@ public final class OutputOptions {
   }
 
   /** Opens a tiny libx264 with every option, and blames the first option the open fails with. */
-  private static void trialVideo(OutputSpec output, H264Encoder kind, Map<OutputOption, List<Target>> routes, List<Problem> errors) {
+  private static void trialVideo(OutputSpec output, H264Encoder kind, Map<OutputOption, List<Target>> routes, String argsPath,
+      List<Problem> errors) {
     List<OutputOption> options = routes.entrySet().stream().filter(e -> e.getValue().contains(Target.VIDEO_ENCODER)).map(Map.Entry::getKey).toList();
     Optional<String> base = openVideo(output, kind, List.of());
     if (base.isPresent()) {
-      errors.add(new Problem(EncodeSettingsPath.of(output.encode()), kind.ffmpegName() + " refuses these settings: " + base.get()));
+      errors.add(new Problem(argsPath, kind.ffmpegName() + " refuses these settings: " + base.get()));
       return;
     }
     if (options.isEmpty() || openVideo(output, kind, options).isEmpty()) return;
@@ -197,12 +204,12 @@ public final class OutputOptions {
     }
   }
 
-  private static void trialAudio(EncodeSettings settings, Map<OutputOption, List<Target>> routes, List<Problem> errors) {
+  private static void trialAudio(EncodeSettings settings, Map<OutputOption, List<Target>> routes, String argsPath, List<Problem> errors) {
     List<OutputOption> options = routes.entrySet().stream().filter(e -> e.getValue().contains(Target.AUDIO_ENCODER)).map(Map.Entry::getKey).toList();
     Optional<String> base = openAudio(settings, List.of());
     if (base.isPresent()) {
       String what = settings.audioSampleRate().isPresent() ? " (-ar " + settings.audioSampleRate().getAsInt() + ")" : "";
-      errors.add(new Problem(EncodeSettingsPath.of(settings), "the aac encoder refuses these settings" + what + ": " + base.get()));
+      errors.add(new Problem(argsPath, "the aac encoder refuses these settings" + what + ": " + base.get()));
       return;
     }
     if (options.isEmpty() || openAudio(settings, options).isEmpty()) return;
@@ -356,13 +363,6 @@ public final class OutputOptions {
       if (audio != null) avcodec_free_context(audio);
       if (muxer != null) avformat_free_context(muxer);
       if (resampler != null) swr_free(resampler);
-    }
-  }
-
-  /** Where a problem with the settings as a whole is reported: the arguments they came from. */
-  private static final class EncodeSettingsPath {
-    static String of(EncodeSettings settings) {
-      return settings.options().isEmpty() ? "customOutputArgs" : settings.options().getFirst().at().replaceFirst("\\[\\d+]$", "");
     }
   }
 }

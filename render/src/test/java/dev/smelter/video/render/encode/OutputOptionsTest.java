@@ -200,6 +200,8 @@ class OutputOptionsTest {
     OutputOptions.Check profile = OutputOptions.check(TestVideos.mp4(dir.resolve("x.mp4"), W, H, FPS,
         settings("-profile:v", "baseline", "-pix_fmt", "yuv444p")), true);
     assertThat(profile.errors()).singleElement().asString().startsWith("customOutputArgs: libx264 refuses these settings: ");
+    OutputOptions.Check rate = OutputOptions.check(TestVideos.mp4(dir.resolve("x.mp4"), W, H, FPS, settings("-ar", "12345")), true);
+    assertThat(rate.errors()).singleElement().asString().startsWith("customOutputArgs: the aac encoder refuses these settings (-ar 12345): ");
   }
 
   @Test
