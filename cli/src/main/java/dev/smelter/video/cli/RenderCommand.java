@@ -7,6 +7,7 @@ import dev.smelter.video.render.RenderException;
 import dev.smelter.video.render.RenderResult;
 import dev.smelter.video.render.Renderer;
 import dev.smelter.video.render.encode.H264Encoder;
+import dev.smelter.video.render.encode.OutputOptions;
 import dev.smelter.video.render.media.FfmpegProbe;
 import dev.smelter.video.spec.EncodeSettingsResolver;
 import dev.smelter.video.spec.PlanOptions;
@@ -60,6 +61,10 @@ final class RenderCommand implements Callable<Integer> {
   @Option(names = "--audio-timing", defaultValue = "stretch", description = "Clip audio: stretch to the clip like Editly (stretch), or keep normal speed and pad with silence (pad).")
   Timing audioTiming;
 
+  @Option(names = "--silent-audio-track",
+      description = "Write a silent AAC track where Editly writes no audio stream (no clip or track has sound), for players that need one.")
+  boolean silentAudioTrack;
+
   @Option(names = "--exif-orientation", description = "Rotate photos by their EXIF orientation tag (Editly ignores it, so the default does too).")
   boolean exifOrientation;
 
@@ -101,12 +106,15 @@ final class RenderCommand implements Callable<Integer> {
       JsonValue root = editly.applyTo(SpecReader.parse(text), Optional.ofNullable(out).map(Path::toString));
       PlanOptions options = PlanOptions.defaults()
           .withAudioTiming(audioTiming == Timing.PAD ? AudioPlan.Timing.PAD : AudioPlan.Timing.STRETCH)
-          .withRemoteMedia(remote);
+          .withRemoteMedia(remote)
+          .withSilentAudioTrack(silentAudioTrack);
       if (paths == Paths.SPEC) options = options.withBaseDir(specFile.toAbsolutePath().getParent());
       if (seed != null) options = options.withSeed(seed);
       plan = new Planner(options, new FfmpegProbe()).plan(root);
       var unsupported = dev.smelter.video.render.compose.FrameCompositor.unsupported(plan);
       if (!unsupported.isEmpty()) throw new SpecException(unsupported);
+      if (encoder != null && problems.isEmpty()) plan = plan.withOutput(plan.output().withEncode(plan.output().encode().withEncoder(encoder)));
+      plan = OutputOptions.checked(plan);
     } catch (SpecException e) {
       problems.addAll(e.problems());
     }
@@ -119,7 +127,6 @@ final class RenderCommand implements Callable<Integer> {
       }
       return 2;
     }
-    if (encoder != null) plan = plan.withOutput(plan.output().withEncode(plan.output().encode().withEncoder(encoder)));
     if (!json) plan.warnings().forEach(w -> err.println("warning: " + w));
 
     ProgressBar bar = new ProgressBar(err, !json && ProgressBar.onTerminal());

@@ -241,4 +241,36 @@ class RenderCommandTest {
     // 2 clips × 5 frames − a 2-frame fade (the flags replaced defaults.transition: null).
     assertThat(r.out()).contains("\"frames\":8", "\"width\":64", "\"height\":112", "\"fps\":\"10\"");
   }
+
+  @Test
+  void customOutputArgsTheRenderCannotUseAreExit2WithTheirIndexAndProgramOnlyOnesWarn() throws Exception {
+    Path bad = spec("{ width: 64, height: 112, fps: 10, audioNorm: false, customOutputArgs: ['-preset', 'fast', '-tunee', 'film', '-g', 'x'],"
+        + " clips: [ { duration: 0.5, layers: [{ type: 'pause' }] } ] }");
+    Run refused = run("render", bad.toString(), "--out", dir.resolve("bad.mp4").toString());
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err()).contains("customOutputArgs[2]: unknown output option -tunee: no FFmpeg encoder, muxer or resampler has it",
+        "customOutputArgs[5]: -g does not take \"x\"");
+    assertThat(dir.resolve("bad.mp4")).doesNotExist();
+
+    Path ok = spec("{ width: 64, height: 112, fps: 10, audioNorm: true, customOutputArgs: ['-y', '-c:v', 'libx264', '-g', '5', '-ar', '22050', '-ac', '1'],"
+        + " clips: [ { duration: 0.5, layers: [{ type: 'pause' }] } ] }");
+    Run warned = run("render", ok.toString(), "--out", dir.resolve("ok.mp4").toString(), "--gpu", "off");
+    assertThat(warned.code()).as(warned.err()).isZero();
+    assertThat(warned.err()).contains("warning: customOutputArgs[0]: -y is an ffmpeg program switch", "warning: audioNorm: Editly reads only audioNorm.enable");
+  }
+
+  @Test
+  void noSoundMeansNoAudioStreamUnlessTheSilentTrackIsAskedFor() throws Exception {
+    Path spec = spec("{ width: 64, height: 112, fps: 10, keepSourceAudio: true, customOutputArgs: ['-ar', '22050', '-ac', '1'],"
+        + " clips: [ { duration: 0.5, layers: [{ type: 'pause' }] } ] }");
+    Path editly = dir.resolve("editly.mp4");
+    assertThat(run("render", spec.toString(), "--out", editly.toString(), "--gpu", "off").code()).isZero();
+    assertThat(FfmpegProbe.hasAudio(editly)).isFalse();
+    Path silent = dir.resolve("silent.mp4");
+    Run r = run("render", spec.toString(), "--out", silent.toString(), "--gpu", "off", "--silent-audio-track");
+    assertThat(r.code()).as(r.err()).isZero();
+    MediaInfo.AudioStream audio = new FfmpegProbe().probe(silent).audio().orElseThrow();
+    assertThat(audio.sampleRate()).isEqualTo(22_050);
+    assertThat(audio.channels()).isEqualTo(1);
+  }
 }

@@ -107,7 +107,8 @@ class ServiceConfiguration {
   RenderDispatcher renderDispatcher(JobQueue queue, Storage storage, JobFiles files, ServiceProperties props,
       WebhookDispatcher webhooks, ObjectMapper recordMapper, JobEvents events, Clock clock,
       ObjectProvider<FleetExternalUrl> fleetUrl) {
-    WorkerProcess.Launch launch = WorkerProcess.Launch.current(props.worker().javaOptions(), props.worker().gpu(), props.worker().threads());
+    WorkerProcess.Launch launch = WorkerProcess.Launch.current(props.worker().javaOptions(), props.worker().gpu(), props.worker().threads())
+        .withSilentAudioTrack(props.encoding().silentAudioTrack());
     // A fleet worker drains on SIGTERM; an API node hands its local renders back at once.
     Duration drain = props.workerRole() ? props.redis().drainTimeout() : Duration.ZERO;
     FleetExternalUrl shared = fleetUrl.getIfAvailable();
@@ -124,6 +125,7 @@ class ServiceConfiguration {
 
   @Bean
   SpecIntake specIntake(ServiceProperties props, Storage storage, StoredFiles stored, MediaPaths paths, ObjectMapper recordMapper) {
+    EncoderArgsCheck.verify(props.encoding().serverArgs());
     RemoteFetcher fetcher = new RemoteFetcher(props.limits().remoteFile().toBytes(), props.security().allowPrivateRemote(),
         props.limits().remoteFileTimeout());
     return new SpecIntake(props, storage, paths, fetcher, new FfmpegProbe(), recordMapper, stored::restore);

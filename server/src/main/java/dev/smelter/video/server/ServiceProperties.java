@@ -64,8 +64,15 @@ public record ServiceProperties(
   /**
    * @param allowClientArgs whether a spec's {@code customOutputArgs} apply (v3–v4 behaviour) or are
    *     replaced by {@code serverArgs} (v2/v5 behaviour, the default)
+   * @param serverArgs ffmpeg output arguments for every job, before the client's (which win);
+   *     checked at start-up ({@link EncoderArgsCheck})
+   * @param silentAudioTrack write a silent AAC track where Editly writes no audio stream (no clip
+   *     or track has sound); off = Editly's behaviour
    */
-  public record Encoding(@DefaultValue("false") boolean allowClientArgs, @DefaultValue List<String> serverArgs) {}
+  public record Encoding(
+      @DefaultValue("false") boolean allowClientArgs,
+      @DefaultValue List<String> serverArgs,
+      @DefaultValue("false") boolean silentAudioTrack) {}
 
   /**
    * @param secret Standard Webhooks secret ({@code whsec_<base64>} or plain text); empty = unsigned

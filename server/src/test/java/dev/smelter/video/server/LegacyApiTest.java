@@ -63,6 +63,10 @@ class LegacyApiTest {
   @Test
   void productionPayloadAnswersTheExactSuccessBodyAndADownloadableMp4() throws Exception {
     ObjectNode body = payload("payload-standard.json");
+    // Narration as long as the production rule makes it (clip − 0.5 s): a 3 s stand-in in the 7.84 s
+    // clip would be slowed below 0.5×, which Editly turns into silence, and a silent-only spec has no
+    // audio stream at all.
+    TestMedia.wav(server.uploads().resolve("files-1754038347566-184717591.mp3"), 7.34);
     HttpResponse<String> r = http.post("/edit", body.toString());
 
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

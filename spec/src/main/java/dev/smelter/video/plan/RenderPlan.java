@@ -35,6 +35,14 @@ public record RenderPlan(
   }
 
   /** The same plan writing elsewhere or with other encoder settings (CLI/service overrides). */
+  /** This plan with {@code more} warnings after its own (found by checks after planning). */
+  public RenderPlan withWarnings(List<String> more) {
+    if (more.isEmpty()) return this;
+    List<String> all = new java.util.ArrayList<>(warnings);
+    all.addAll(more);
+    return new RenderPlan(output, clips, transitions, audio, seed, totalFrames, all);
+  }
+
   public RenderPlan withOutput(OutputSpec newOutput) {
     if (newOutput.width() != output.width() || newOutput.height() != output.height() || !newOutput.fps().equals(output.fps())) {
       throw new IllegalArgumentException("size and frame rate are part of the timeline and cannot change here");

@@ -10,8 +10,10 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Builds the audio chain description (reference §2.14). Without {@code keepSourceAudio} and without
- * arbitrary tracks the output has no audio stream at all, as with Editly.
+ * Builds the audio chain description (reference §2.14). As with Editly 0.14.2 ({@code audio.js
+ * editAudio}), the output has no audio stream at all without {@code keepSourceAudio} and without
+ * arbitrary tracks, and also when every clip's bed is silence and there is no arbitrary track;
+ * {@link #silentTrack} keeps a silent AAC track in those cases instead.
  */
 final class AudioPlanner {
   private final EditSpec spec;
@@ -19,6 +21,7 @@ final class AudioPlanner {
   private final MediaCatalog media;
   private final Diagnostics diag;
   private final List<String> warnings;
+  private boolean silentTrack;
 
   AudioPlanner(EditSpec spec, AudioPlan.Timing timing, MediaCatalog media, Diagnostics diag, List<String> warnings) {
     this.spec = spec;
@@ -26,6 +29,12 @@ final class AudioPlanner {
     this.media = media;
     this.diag = diag;
     this.warnings = warnings;
+  }
+
+  /** Writes a silent track where Editly would write no audio stream (for players that need one). */
+  AudioPlanner silentTrack(boolean keep) {
+    silentTrack = keep;
+    return this;
   }
 
   Optional<AudioPlan> plan(List<ClipPlan> clips, List<TransitionPlan> transitions, List<LayerResolver.Resolved> layers) {
@@ -45,7 +54,7 @@ final class AudioPlanner {
         tracks.add(new AudioPlan.Track(d.at(), d.path(), d.mixVolume(), d.cutFrom(), d.cutTo(), clips.get(i).startTime() + d.start(), false));
       }
     }
-    if (!spec.keepSourceAudio() && tracks.isEmpty()) return Optional.empty();
+    if (!spec.keepSourceAudio() && tracks.isEmpty() && !silentTrack) return Optional.empty();
 
     List<AudioPlan.ClipAudio> beds = new ArrayList<>();
     for (int i = 0; i < clips.size(); i++) {
@@ -53,6 +62,8 @@ final class AudioPlanner {
       for (LayerResolver.ClipSound s : layers.get(i).sounds()) source(s).ifPresent(sources::add);
       beds.add(new AudioPlan.ClipAudio(i, clips.get(i).duration(), sources));
     }
+    // Editly: "Return no audio if only silent clips and no arbitrary audio".
+    if (tracks.isEmpty() && !silentTrack && beds.stream().allMatch(b -> b.sources().isEmpty())) return Optional.empty();
     List<AudioPlan.Join> joins = new ArrayList<>();
     double duration = clips.stream().mapToDouble(ClipPlan::duration).sum();
     for (TransitionPlan t : transitions) {

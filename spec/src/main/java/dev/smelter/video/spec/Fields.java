@@ -127,12 +127,32 @@ public final class Fields {
     return string(key);
   }
 
+  /**
+   * Editly's options are read with JavaScript truthiness, never type-checked: {@code 0}, {@code ""}
+   * and {@code null} are false, any other number, string, object or array is true. A string that
+   * reads as the opposite ({@code "false"}, {@code "0"}) is still true there, so it is warned about.
+   */
   public boolean bool(String key, boolean fallback) {
     Optional<JsonValue> v = raw(key);
     if (v.isEmpty()) return fallback;
     if (v.get() instanceof JBool b) return b.value();
-    diag.error(pathOf(key), "expected true or false but got " + describe(v.get()));
-    return fallback;
+    boolean truthy = truthy(v.get());
+    if (v.get() instanceof JString s && (s.value().strip().equalsIgnoreCase("false") || s.value().strip().equals("0"))) {
+      diag.warn(pathOf(key), "the string \"" + s.value() + "\" counts as true, as in Editly (a non-empty string is truthy); "
+          + "send false to turn it off");
+    }
+    return truthy;
+  }
+
+  /** JavaScript truthiness of a JSON value. */
+  static boolean truthy(JsonValue v) {
+    return switch (v) {
+      case JBool b -> b.value();
+      case JNumber n -> n.value() != 0 && !Double.isNaN(n.value());
+      case JString s -> !s.value().isEmpty();
+      case JNull n -> false;
+      default -> true;
+    };
   }
 
   public Optional<JObject> object(String key) {

@@ -130,8 +130,8 @@ public final class Planner {
     // 6. Audio, encoding.
     List<String> warnings = new ArrayList<>();
     Optional<AudioPlan> audio = gif ? Optional.empty()
-        : new AudioPlanner(spec, options.audioTiming(), media, diag, warnings).plan(clipPlans, transitions, resolvedLayers);
-    OutputSpec.EncodeSettings encode = EncodeSettingsResolver.resolve(spec, diag);
+        : new AudioPlanner(spec, options.audioTiming(), media, diag, warnings).silentTrack(options.silentAudioTrack()).plan(clipPlans, transitions, resolvedLayers);
+    OutputSpec.EncodeSettings encode = EncodeSettingsResolver.resolve(spec, options.serverOutputArgs(), diag);
     if (size[0] % 2 != 0 || size[1] % 2 != 0) {
       if (!gif) diag.error(spec.width().isPresent() ? "width" : "height",
           "output size " + size[0] + "×" + size[1] + " must be even for H.264 yuv420p (Editly would crash mid-render)");

@@ -238,10 +238,21 @@ public final class SpecReader {
     return out;
   }
 
+  /**
+   * Editly reads {@code audioNorm && audioNorm.enable}: any falsy value ({@code false}, {@code null},
+   * {@code 0}, {@code ""}) is off, and so is {@code true}, which has no {@code enable} member.
+   */
   private AudioNormSpec audioNorm(Fields root) {
-    Optional<JObject> o = root.object("audioNorm");
-    if (o.isEmpty()) return AudioNormSpec.OFF;
-    Fields f = new Fields(o.get(), root.pathOf("audioNorm"), diag);
+    Optional<JsonValue> raw = root.raw("audioNorm");
+    if (raw.isEmpty()) return AudioNormSpec.OFF;
+    if (!(raw.get() instanceof JObject o)) {
+      if (Fields.truthy(raw.get())) {
+        diag.warn(root.pathOf("audioNorm"), "Editly reads only audioNorm.enable, so " + Fields.describe(raw.get())
+            + " leaves normalisation off; use {\"enable\": true} to turn it on");
+      }
+      return AudioNormSpec.OFF;
+    }
+    Fields f = new Fields(o, root.pathOf("audioNorm"), diag);
     AudioNormSpec spec = new AudioNormSpec(
         f.bool("enable", false), f.nonNegative("gaussSize").orElse(5), f.nonNegative("maxGain").orElse(30));
     f.warnUnknown();

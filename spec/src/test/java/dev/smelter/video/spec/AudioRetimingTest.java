@@ -40,8 +40,9 @@ class AudioRetimingTest {
 
   @Test
   void belowHalfSpeedTheClipIsSilentWithAWarning() throws Exception {
-    // a 0.4 s file in a 1 s clip: tempo 0.4
-    RenderPlan p = plan("{type: 'audio', path: 'short.wav'}");
+    // a 0.4 s file in a 1 s clip: tempo 0.4; the only clip is then silent, so Editly writes no
+    // audio stream at all (OutputArgsAndFlagsTest): the silent track keeps the bed to look at
+    RenderPlan p = plan(PlanOptions.defaults().withSilentAudioTrack(true), "{type: 'audio', path: 'short.wav'}");
     assertThat(bed(p).sources()).isEmpty();
     assertThat(bed(p).duration()).as("the clip keeps its length, in silence").isEqualTo(1);
     assertThat(p.warnings()).singleElement().asString()
@@ -50,7 +51,7 @@ class AudioRetimingTest {
 
   @Test
   void aboveHundredTimesTheClipIsSilentWithAWarning() throws Exception {
-    RenderPlan p = plan("{type: 'audio', path: 'long.wav', cutTo: 150}");
+    RenderPlan p = plan(PlanOptions.defaults().withSilentAudioTrack(true), "{type: 'audio', path: 'long.wav', cutTo: 150}");
     assertThat(bed(p).sources()).isEmpty();
     assertThat(p.warnings()).singleElement().asString().contains("audio speed 150.000× is outside 0.5–100×");
   }

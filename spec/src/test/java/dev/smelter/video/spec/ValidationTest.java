@@ -80,8 +80,6 @@ class ValidationTest {
 
   @Test
   void unsupportedCustomOutputArgsAreRejectedNotIgnored() {
-    SpecException e = reject("{width: 64, height: 112, customOutputArgs: ['-vf', 'hflip'], clips: [{layers: [{type: 'pause'}]}]}");
-    assertThat(messages(e)).contains("customOutputArgs[0]: unsupported output option \"-vf\"");
     // any h264_* name used to pass here and fail only when the encoder was opened
     assertThat(messages(reject("{width: 64, height: 112, customOutputArgs: ['-c:v', 'h264_foo'], clips: [{layers: [{type: 'pause'}]}]}")))
         .contains("customOutputArgs[1]: unsupported video codec \"h264_foo\" (H.264 encoders only: h264_nvenc, h264_qsv, h264_vaapi, h264_vulkan, libx264)");
@@ -113,10 +111,10 @@ class ValidationTest {
 
   @Test
   void wrongTypesAreNamedWithWhatWasFound() {
+    // keepSourceAudio: 'yes' is truthy, as in Editly (OutputArgsAndFlagsTest)
     assertThat(messages(reject("{width: '64', height: true, keepSourceAudio: 'yes', defaults: [], clips: {}}"))).contains(
         "width: expected a finite number but got a string \"64\"",
         "height: expected a finite number but got a boolean",
-        "keepSourceAudio: expected true or false but got a string \"yes\"",
         "defaults: expected an object but got an array",
         "clips: expected an array but got an object");
     assertThat(messages(reject("""

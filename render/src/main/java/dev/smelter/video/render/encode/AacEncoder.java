@@ -23,7 +23,10 @@ import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import dev.smelter.video.render.audio.PcmStream;
 import dev.smelter.video.render.ffmpeg.FfmpegException;
 import java.io.IOException;
+import dev.smelter.video.plan.OutputSpec.EncodeSettings;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -66,6 +69,12 @@ final class AacEncoder implements AutoCloseable {
   }
 
   static AacEncoder open(PcmStream pcm, String bitrate, boolean globalHeader) throws FfmpegException {
+    return open(pcm, new EncodeSettings(Optional.empty(), "", 0, Optional.empty(), "", "", bitrate, false), globalHeader);
+  }
+
+  /** Opens the encoder at {@code settings.audioBitrate()} with the audio options of {@code settings}. */
+  static AacEncoder open(PcmStream pcm, EncodeSettings settings, boolean globalHeader) throws FfmpegException {
+    String bitrate = settings.audioBitrate();
     if (pcm.channels() < 1 || pcm.channels() > 2) throw new IllegalArgumentException("AAC output takes mono or stereo, not " + pcm.channels() + " channels");
     AVCodec codec = avcodec_find_encoder_by_name("aac");
     if (codec == null || codec.isNull()) throw new FfmpegException("FFmpeg has no aac encoder", 0);
@@ -76,7 +85,10 @@ final class AacEncoder implements AutoCloseable {
       av_channel_layout_default(context.ch_layout(), pcm.channels());
       context.time_base(av_make_q(1, pcm.sampleRate()));
       if (globalHeader) context.flags(context.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
-      try (CodecOptions options = new CodecOptions(Map.of("b", bitrate))) {
+      Map<String, String> given = new LinkedHashMap<>();
+      given.put("b", bitrate);
+      OutputOptions.forEncoder(context, settings, false, "aac").forEach(o -> given.put(o.name(), o.value()));
+      try (CodecOptions options = new CodecOptions(given)) {
         FfmpegException.check(avcodec_open2(context, codec, options.dictionary()), "opening the AAC encoder at " + bitrate);
       }
       frame = av_frame_alloc();

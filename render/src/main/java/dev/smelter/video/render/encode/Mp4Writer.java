@@ -7,6 +7,7 @@ import dev.smelter.video.render.audio.PcmStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -37,12 +38,15 @@ public final class Mp4Writer implements OutputWriter {
   private final Optional<AacEncoder> audio;
   private final Optional<AVStream> audioStream;
   private final int sampleRate;
+  // The -ar/-ac resampler in front of the encoder, when there is one: closed with the writer.
+  private final Optional<PcmStream> resampler;
   private long frameIndex;
   private boolean finished;
   private boolean closed;
 
   private Mp4Writer(Rational fps, Muxer muxer, VideoEncoder video, AVStream videoStream, Optional<AacEncoder> audio,
-      Optional<AVStream> audioStream, int sampleRate) {
+      Optional<AVStream> audioStream, int sampleRate, Optional<PcmStream> resampler) {
+    this.resampler = resampler;
     this.fps = fps;
     this.muxer = muxer;
     this.video = video;
@@ -62,24 +66,36 @@ public final class Mp4Writer implements OutputWriter {
     Muxer muxer = Muxer.create(file, "mp4");
     VideoEncoder video = null;
     AacEncoder audio = null;
+    Optional<PcmStream> sound = Optional.empty();
     try {
       boolean globalHeader = muxer.wantsGlobalHeader();
       video = VideoEncoder.open(kind, spec.width(), spec.height(), spec.fps(), settings, globalHeader, layout);
       AVStream videoStream = muxer.addStream(video.context());
       AVStream audioStream = null;
-      if (pcm.isPresent()) {
-        audio = AacEncoder.open(pcm.get(), settings.audioBitrate(), globalHeader);
+      sound = pcm.map(p -> ResampledPcm.asAsked(p, settings));
+      if (sound.isPresent()) {
+        audio = AacEncoder.open(sound.get(), settings, globalHeader);
         audioStream = muxer.addStream(audio.context());
       }
-      muxer.start(settings.faststart() ? Map.of("movflags", "+faststart") : Map.of());
+      muxer.start(muxerOptions(muxer, settings));
       return new Mp4Writer(spec.fps(), muxer, video, videoStream, Optional.ofNullable(audio), Optional.ofNullable(audioStream),
-          pcm.map(PcmStream::sampleRate).orElse(0));
+          sound.map(PcmStream::sampleRate).orElse(0), sound.filter(s -> s != pcm.get()));
     } catch (IOException | RuntimeException e) {
       if (audio != null) audio.close();
+      sound.filter(s -> s != pcm.get()).ifPresent(PcmStream::close);
       if (video != null) video.close();
       muxer.close();
       throw e;
     }
+  }
+
+  /** faststart (ours to apply) joined with the other mov flags and muxer options of customOutputArgs. */
+  private static Map<String, String> muxerOptions(Muxer muxer, EncodeSettings settings) {
+    Map<String, String> options = new LinkedHashMap<>(muxer.knownOptions(settings));
+    String flags = (settings.faststart() ? "+faststart" : "") + options.getOrDefault("movflags", "");
+    if (flags.isEmpty()) options.remove("movflags");
+    else options.put("movflags", flags);
+    return options;
   }
 
   @Override
@@ -136,6 +152,7 @@ public final class Mp4Writer implements OutputWriter {
     if (closed) return;
     closed = true;
     audio.ifPresent(AacEncoder::close);
+    resampler.ifPresent(PcmStream::close);
     video.close();
     muxer.close();
   }

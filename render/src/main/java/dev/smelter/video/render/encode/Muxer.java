@@ -60,6 +60,11 @@ final class Muxer implements AutoCloseable {
     return (context.oformat().flags() & AVFMT_GLOBALHEADER) != 0;
   }
 
+  /** The muxer options among {@code settings}' output options (customOutputArgs). */
+  Map<String, String> knownOptions(dev.smelter.video.plan.OutputSpec.EncodeSettings settings) {
+    return OutputOptions.forMuxer(context, settings);
+  }
+
   /** Adds a stream carrying what {@code encoder} produces; returns its index. */
   AVStream addStream(AVCodecContext encoder) throws FfmpegException {
     AVStream stream = avformat_new_stream(context, null);

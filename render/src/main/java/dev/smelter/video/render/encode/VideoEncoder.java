@@ -118,7 +118,9 @@ final class VideoEncoder implements AutoCloseable {
       context.pix_fmt(softwareFormat);
     }
 
-    try (CodecOptions options = new CodecOptions(kind.options(settings))) {
+    // customOutputArgs this encoder knows (the others were warned about before the render started).
+    List<dev.smelter.video.plan.OutputOption> extra = OutputOptions.forEncoder(context, settings, true, kind.ffmpegName());
+    try (CodecOptions options = new CodecOptions(OutputOptions.videoOptions(kind, settings, extra))) {
       FfmpegException.check(avcodec_open2(context, codec, options.dictionary()), "opening encoder " + kind.ffmpegName());
       List<String> unused = options.unused();
       if (!unused.isEmpty()) LOG.log(System.Logger.Level.WARNING, "{0} ignored options {1}", kind.ffmpegName(), unused);

@@ -3,6 +3,7 @@ package dev.smelter.video.server.intake;
 import dev.smelter.video.plan.MediaProbe;
 import dev.smelter.video.plan.RenderPlan;
 import dev.smelter.video.render.compose.FrameCompositor;
+import dev.smelter.video.render.encode.OutputOptions;
 import dev.smelter.video.server.ServiceProperties;
 import dev.smelter.video.server.job.Callback;
 import dev.smelter.video.server.job.JobRequest;
@@ -173,16 +174,18 @@ public final class SpecIntake {
     }
     Optional<RenderPlan> plan = Optional.empty();
     try {
-      RenderPlan planned = new Planner(PlanOptions.defaults().withBaseDir(storage.uploadsDir()), probe)
-          .plan(SpecReader.parse(json.writeValueAsString(spec)));
+      PlanOptions options = PlanOptions.defaults().withBaseDir(storage.uploadsDir())
+          .withServerOutputArgs(props.encoding().serverArgs()).withSilentAudioTrack(props.encoding().silentAudioTrack());
+      RenderPlan planned = new Planner(options, probe).plan(SpecReader.parse(json.writeValueAsString(spec)));
       List<Problem> unsupported = FrameCompositor.unsupported(planned);
       if (!unsupported.isEmpty()) throw new SpecException(unsupported);
-      plan = Optional.of(planned);
+      plan = Optional.of(OutputOptions.checked(planned));
     } catch (SpecException e) {
       e.problems().stream().filter(p -> !refused.contains(p.path())).forEach(p -> problems.add(new Problem(prefix + p.path(), p.message())));
     }
     plan.ifPresent(p -> limits(p, prefix, problems));
     if (!problems.isEmpty()) return invalid(problems, staging);
+    withServerArgs(spec);
     Optional<JsonNode> metadata = Optional.ofNullable(body.get("metadata"));
     Optional<String> key = legacy ? Optional.empty() : text(body, "idempotencyKey");
     return new Accepted(new JobRequest(spec, outputFilename, callback, progressUrl, metadata, priority, key), plan.orElseThrow().warnings());
@@ -204,14 +207,9 @@ public final class SpecIntake {
     spec.put("enableFfmpegLog", false);
     // Remote media is fetched by the service itself; Editly's flag would only refuse the local copies.
     spec.remove("allowRemoteRequests");
+    // The server's arguments are planned apart (PlanOptions.serverOutputArgs), so that a problem in the
+    // client's is named with its index in the client's array; withServerArgs merges them for the queue.
     if (!props.encoding().allowClientArgs()) spec.remove("customOutputArgs");
-    if (!props.encoding().serverArgs().isEmpty()) {
-      ArrayNode args = spec.has("customOutputArgs") && spec.get("customOutputArgs") instanceof ArrayNode a ? a : spec.arrayNode();
-      ArrayNode merged = spec.arrayNode();
-      props.encoding().serverArgs().forEach(merged::add);
-      args.forEach(merged::add); // the client's come last and win, as in v3–v4
-      spec.set("customOutputArgs", merged);
-    }
     // Fields Editly never read (n8n Code nodes send them): drop them so they do not show as warnings.
     for (String key : List.of("outFormat", "audioCodec", "audioBitrate", "videoCodec", "videoBitrate", "duration",
         "enableClipsAudioVolume", "enableFfmpegStreaming", "enableFfmpegMultipass", "ffmpegOptions", "concurrency",
@@ -219,6 +217,19 @@ public final class SpecIntake {
         "logLevel", "enableProgressBar", "stats")) {
       spec.remove(key);
     }
+  }
+
+  /**
+   * The queued spec carries the server's arguments in front of the client's (which come last and
+   * win, as in v3–v4): every worker renders what was checked here, whatever its own settings.
+   */
+  private void withServerArgs(ObjectNode spec) {
+    if (props.encoding().serverArgs().isEmpty()) return;
+    ArrayNode args = spec.get("customOutputArgs") instanceof ArrayNode a ? a : spec.arrayNode();
+    ArrayNode merged = spec.arrayNode();
+    props.encoding().serverArgs().forEach(merged::add);
+    args.forEach(merged::add);
+    spec.set("customOutputArgs", merged);
   }
 
   private static boolean falsy(JsonNode v) {

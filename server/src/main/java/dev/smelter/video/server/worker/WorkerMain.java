@@ -59,12 +59,14 @@ public final class WorkerMain {
     GpuMode gpu = GpuMode.valueOf(args[2].toUpperCase(Locale.ROOT));
     int threads = Integer.parseInt(args[3]);
     long seed = Long.parseLong(args[4]);
+    boolean silentAudioTrack = args.length > 5 && Boolean.parseBoolean(args[5]);
     RenderPlan plan;
     try {
       String text = Files.readString(specFile);
-      plan = new Planner(PlanOptions.defaults().withBaseDir(baseDir).withSeed(seed), new FfmpegProbe()).plan(text);
+      plan = new Planner(PlanOptions.defaults().withBaseDir(baseDir).withSeed(seed).withSilentAudioTrack(silentAudioTrack), new FfmpegProbe()).plan(text);
       var unsupported = FrameCompositor.unsupported(plan);
       if (!unsupported.isEmpty()) throw new SpecException(unsupported);
+      plan = dev.smelter.video.render.encode.OutputOptions.checked(plan);
     } catch (SpecException e) {
       out.println(WorkerProtocol.problems(e.problems()));
       return 2;

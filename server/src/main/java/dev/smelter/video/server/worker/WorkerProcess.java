@@ -20,14 +20,21 @@ import java.util.function.Consumer;
  * goes to {@code worker.log} in the job folder; stdout carries the protocol.
  */
 public final class WorkerProcess {
-  /** How the child is started: the java binary, its options and the class path. */
-  public record Launch(Path java, List<String> javaOptions, String classPath, String gpu, int threads) {
+  /**
+   * How the child is started: the java binary, its options and the class path, and the render
+   * settings it takes ({@code silentAudioTrack}: smelter.encoding.silent-audio-track).
+   */
+  public record Launch(Path java, List<String> javaOptions, String classPath, String gpu, int threads, boolean silentAudioTrack) {
     public static Launch current(List<String> extraOptions, String gpu, int threads) {
       Path java = Path.of(System.getProperty("java.home"), "bin", "java");
       List<String> options = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "-Xss4m", "-XX:+UseSerialGC", "-Xms16m",
           "-Djava.awt.headless=true"));
       options.addAll(extraOptions);
-      return new Launch(java, options, System.getProperty("java.class.path"), gpu, threads);
+      return new Launch(java, options, System.getProperty("java.class.path"), gpu, threads, false);
+    }
+
+    public Launch withSilentAudioTrack(boolean silent) {
+      return new Launch(java, javaOptions, classPath, gpu, threads, silent);
     }
   }
 
@@ -49,7 +56,7 @@ public final class WorkerProcess {
     cmd.add(launch.java().toString());
     cmd.addAll(launch.javaOptions());
     cmd.addAll(List.of("-cp", launch.classPath(), WorkerMain.class.getName(), specFile.toString(), jobDir.toString(),
-        launch.gpu(), Integer.toString(launch.threads()), Long.toString(seed)));
+        launch.gpu(), Integer.toString(launch.threads()), Long.toString(seed), Boolean.toString(launch.silentAudioTrack())));
     Process p;
     try {
       ProcessBuilder pb = new ProcessBuilder(cmd).directory(jobDir.toFile())
