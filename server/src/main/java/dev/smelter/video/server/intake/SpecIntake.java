@@ -1,5 +1,6 @@
 package dev.smelter.video.server.intake;
 
+import dev.smelter.video.plan.AudioPlan;
 import dev.smelter.video.plan.MediaProbe;
 import dev.smelter.video.plan.RenderPlan;
 import dev.smelter.video.render.compose.FrameCompositor;
@@ -41,7 +42,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class SpecIntake {
   /** Keys of a /jobs body that are about the job, not the spec. */
   private static final List<String> JOB_KEYS = List.of("editSpec", "outputFilename", "webhookUrl", "callbackUrl", "callback_url",
-      "callback", "progressUrl", "metadata", "priority", "idempotencyKey", "stats", "gpu", "audioPath");
+      "callback", "progressUrl", "metadata", "priority", "idempotencyKey", "stats", "gpu", "audioPath", AudioTimings.SPEC_KEY);
 
   /** An HTTP token (RFC 9110 §5.6.2). */
   private static final java.util.regex.Pattern HEADER_NAME = java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
@@ -122,6 +123,7 @@ public final class SpecIntake {
       throws InterruptedException {
     List<Problem> problems = new ArrayList<>();
     if (!Storage.safeName(outputFilename)) problems.add(new Problem("outputFilename", "must be a plain file name (no folders)"));
+    AudioPlan.Timing timing = audioTiming(body, spec, prefix, problems);
     rewrite(spec);
     JsonNode clips = spec.get("clips");
     if (clips instanceof ArrayNode a && a.size() > props.limits().clips()) {
@@ -173,7 +175,7 @@ public final class SpecIntake {
     }
     Optional<RenderPlan> plan = Optional.empty();
     try {
-      RenderPlan planned = new Planner(PlanOptions.defaults().withBaseDir(storage.uploadsDir()), probe)
+      RenderPlan planned = new Planner(PlanOptions.defaults().withBaseDir(storage.uploadsDir()).withAudioTiming(timing), probe)
           .plan(SpecReader.parse(json.writeValueAsString(spec)));
       List<Problem> unsupported = FrameCompositor.unsupported(planned);
       if (!unsupported.isEmpty()) throw new SpecException(unsupported);
@@ -185,7 +187,27 @@ public final class SpecIntake {
     if (!problems.isEmpty()) return invalid(problems, staging);
     Optional<JsonNode> metadata = Optional.ofNullable(body.get("metadata"));
     Optional<String> key = legacy ? Optional.empty() : text(body, "idempotencyKey");
+    // Stored with the job, so a job queued before the setting changes still renders as it was accepted.
+    spec.put(AudioTimings.SPEC_KEY, AudioTimings.wire(timing));
     return new Accepted(new JobRequest(spec, outputFilename, callback, progressUrl, metadata, priority, key), plan.orElseThrow().warnings());
+  }
+
+  /**
+   * Narration timing: the body's {@code audioTiming} (beside {@code editSpec}), else one inside the
+   * spec, else the service's {@code smelter.audio-timing}. Always taken out of the spec: Editly has
+   * no such key, and the worker gets it beside the spec.
+   */
+  private AudioPlan.Timing audioTiming(JsonNode body, ObjectNode spec, String prefix, List<Problem> problems) {
+    JsonNode inSpec = spec.remove(AudioTimings.SPEC_KEY);
+    JsonNode chosen = body != null && body.hasNonNull(AudioTimings.SPEC_KEY) && body != spec ? body.get(AudioTimings.SPEC_KEY) : inSpec;
+    String at = chosen == inSpec ? prefix + AudioTimings.SPEC_KEY : AudioTimings.SPEC_KEY;
+    if (chosen == null || chosen.isNull()) return AudioTimings.setting(props.audioTiming());
+    Optional<AudioPlan.Timing> timing = chosen.isString() ? AudioTimings.parse(chosen.asString()) : Optional.empty();
+    if (timing.isEmpty()) {
+      problems.add(new Problem(at, "must be \"stretch\" (clip audio retimed to its clip, as Editly) or \"pad\" (normal speed, padded with silence)"));
+      return AudioPlan.Timing.STRETCH;
+    }
+    return timing.get();
   }
 
   /**
