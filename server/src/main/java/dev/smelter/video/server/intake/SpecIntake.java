@@ -61,6 +61,7 @@ public final class SpecIntake {
   private final MediaProbe probe;
   private final ObjectMapper json;
   private final java.util.function.Consumer<Path> beforeUse;
+  private final RemoteHosts remoteHosts;
 
   public SpecIntake(ServiceProperties props, Storage storage, MediaPaths paths, RemoteFetcher fetcher, MediaProbe probe, ObjectMapper json) {
     this(props, storage, paths, fetcher, probe, json, p -> {});
@@ -76,6 +77,7 @@ public final class SpecIntake {
     this.fetcher = fetcher;
     this.probe = probe;
     this.json = json;
+    this.remoteHosts = new RemoteHosts(props.security().allowRemote(), props.security().remoteHosts());
   }
 
   /** {@code POST /edit}: {@code {editSpec, outputFilename?}}; other keys are ignored, as before. */
@@ -152,8 +154,8 @@ public final class SpecIntake {
           yield Optional.empty();
         }
         case MediaPaths.Refused r -> Optional.of(r.reason() + ": " + f.value());
-        case MediaPaths.Remote r when !props.security().allowRemote() ->
-            Optional.of("remote URLs are not allowed on this server: " + f.value());
+        case MediaPaths.Remote r when remoteHosts.refusal(r.uri()).isPresent() ->
+            Optional.of(remoteHosts.refusal(r.uri()).get() + ": " + f.value());
         case MediaPaths.Remote r -> {
           try {
             if (staging == null) staging = Files.createDirectories(storage.jobDir(Storage.INCOMING + UUID.randomUUID()));
