@@ -8,7 +8,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The videoeditor "simple" body: {@code {width, height, fps, audioFilePath|audioPath?,
  * clips: [{imagePath|path, duration}]}} — one picture or video per clip, no transitions — turned into
- * the equivalent Editly spec.
+ * the equivalent Editly spec: pictures contained with black bars and still, as videoeditor's ffmpeg
+ * concat showed them.
  */
 final class SimpleFormat {
   private SimpleFormat() {}
@@ -28,7 +29,10 @@ final class SimpleFormat {
       ObjectNode clip = clips.addObject();
       if (c.has("duration")) clip.set("duration", c.get("duration"));
       String path = (c.has("imagePath") ? c.get("imagePath") : c.get("path")).asString();
-      clip.putArray("layers").addObject().put("type", isVideo(path) ? "video" : "image").put("path", path).put("resizeMode", "contain");
+      ObjectNode layer = clip.putArray("layers").addObject().put("type", isVideo(path) ? "video" : "image").put("path", path)
+          .put("resizeMode", "contain");
+      // videoeditor showed simple-form pictures still (ffmpeg concat, scale+pad): no Editly Ken Burns.
+      if (!isVideo(path)) layer.putNull("zoomDirection");
     }
     spec.set("clips", clips);
     JsonNode audio = body.has("audioFilePath") ? body.get("audioFilePath") : body.get("audioPath");
