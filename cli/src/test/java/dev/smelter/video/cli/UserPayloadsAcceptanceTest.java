@@ -267,13 +267,14 @@ class UserPayloadsAcceptanceTest {
 
   /**
    * Where the answer is certain: sound in a clip (kept: the service defaults {@code keepSourceAudio}
-   * to true, the CLI to false), {@code audioFilePath} or {@code audioTracks} make an audio stream;
+   * to true, except in videoeditor's simple form, the CLI to false), {@code audioFilePath} or {@code audioTracks} make an audio stream;
    * none of them and no {@code keepSourceAudio} make none. Clips without sound under
    * {@code keepSourceAudio} are left open (issue 13: Editly's silent bed vs. no stream).
    */
   static Optional<Boolean> expectedAudio(ObjectNode spec, ObjectNode body, boolean server, boolean simple) {
     JsonNode k = spec.get("keepSourceAudio");
-    boolean keep = k == null || k.isNull() ? server : k.asBoolean(false);
+    // The simple form keeps only audioFilePath's sound (videoeditor's rule); Editly bodies get the legacy default.
+    boolean keep = k == null || k.isNull() ? server && !simple : k.asBoolean(false);
     boolean music = (simple ? body : spec).hasNonNull("audioFilePath") || (simple && body.hasNonNull("audioPath"))
         || (spec.get("audioTracks") instanceof ArrayNode a && !a.isEmpty());
     boolean clipSound = stream(spec.get("clips")).flatMap(c -> simple ? Stream.of(c) : stream(c.path("layers")))
