@@ -146,6 +146,7 @@ class UserPayloadsAcceptanceTest {
   static void stop() {
     if (service != null) service.close();
     if (origin != null) origin.stop(0);
+    if (work != null) dev.smelter.video.server.storage.Storage.deleteTree(work);
   }
 
   /** Which door a body goes through. */
