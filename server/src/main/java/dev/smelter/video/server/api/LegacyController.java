@@ -112,12 +112,21 @@ class LegacyController {
         "description", "Editly-compatible video rendering service (smelter-video)",
         "runtime", ordered("externalDomain", props.externalUrl(), "useGpu", useGpu(renderer),
             "gpuRenderer", renderer.orElse(null),
-            "videoEncoder", "libx264", "ffmpegThreads", Runtime.getRuntime().availableProcessors()),
+            "videoEncoder", videoEncoder(props.encoding().serverArgs()), "ffmpegThreads", Runtime.getRuntime().availableProcessors()),
         "cleanup", ordered("autoCleanupEnabled", true, "cleanupAfterHours", number(props.retention().maxAge().toMinutes() / 60.0),
             "checkIntervalMinutes", props.retention().checkInterval().toMinutes(),
             "directories", List.of(storage.outputsDir().toString(), storage.uploadsDir().toString(), storage.filesDir().toString())),
         "endpoints", endpoints,
         "documentation", "docs/service.md");
+  }
+
+  /** The encoder jobs use unless their own arguments choose: the server arguments' last {@code -c:v}, else libx264. */
+  static String videoEncoder(List<String> serverArgs) {
+    String encoder = "libx264";
+    for (int i = 0; i + 1 < serverArgs.size(); i++) {
+      if (List.of("-c:v", "-vcodec", "-codec:v").contains(serverArgs.get(i))) encoder = serverArgs.get(i + 1);
+    }
+    return encoder;
   }
 
   /** True only when frames are really composed on a GPU: here, or (fleet mode) on some registered worker. */

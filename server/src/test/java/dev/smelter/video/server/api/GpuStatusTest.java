@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** {@code /info}'s {@code useGpu}: a GPU only when frames are really composed on one. */
+/** {@code /info}'s {@code useGpu} (a GPU only when frames are really composed on one) and {@code videoEncoder}. */
 class GpuStatusTest {
   @Test
   void onlyAHardwareRendererCountsAsAGpu() {
@@ -33,5 +33,13 @@ class GpuStatusTest {
     assertThat(GpuStatus.anyWorkerOnGpu(List.of(worker("off", true)))).isFalse();
     assertThat(GpuStatus.anyWorkerOnGpu(List.of(worker("auto", null)))).isFalse();
     assertThat(GpuStatus.anyWorkerOnGpu(List.of(worker("off", true), worker("on (NVIDIA L4/PCIe/SSE2)", true)))).isTrue();
+  }
+
+  @Test
+  void infoNamesTheEncoderTheServerArgumentsChoose() {
+    assertThat(LegacyController.videoEncoder(List.of())).isEqualTo("libx264");
+    assertThat(LegacyController.videoEncoder(List.of("-preset", "slow", "-c:v", "h264_nvenc", "-cq", "20"))).isEqualTo("h264_nvenc");
+    assertThat(LegacyController.videoEncoder(List.of("-vcodec", "h264_vaapi", "-c:v", "libx264"))).isEqualTo("libx264");
+    assertThat(LegacyController.videoEncoder(List.of("-c:v"))).isEqualTo("libx264");
   }
 }
