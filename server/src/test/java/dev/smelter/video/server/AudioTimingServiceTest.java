@@ -102,4 +102,10 @@ class AudioTimingServiceTest {
       padded.context.close();
     }
   }
+
+  @Test
+  void aMisspeltDefaultStopsTheStartUp() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestServer.start(List.of("--smelter.audio-timing=slow", "--slots", "1")))
+        .rootCause().hasMessageContaining("smelter.audio-timing must be 'stretch' or 'pad', not 'slow'");
+  }
 }
