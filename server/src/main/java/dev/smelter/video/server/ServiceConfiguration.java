@@ -3,6 +3,7 @@ package dev.smelter.video.server;
 import dev.smelter.video.render.media.FfmpegProbe;
 import dev.smelter.video.server.fleet.FleetExternalUrl;
 import dev.smelter.video.server.fleet.RedisJobQueue;
+import dev.smelter.video.server.intake.AudioTimings;
 import dev.smelter.video.server.intake.MediaPaths;
 import dev.smelter.video.server.intake.RemoteFetcher;
 import dev.smelter.video.server.intake.SpecIntake;
@@ -126,6 +127,7 @@ class ServiceConfiguration {
   @Bean
   SpecIntake specIntake(ServiceProperties props, Storage storage, StoredFiles stored, MediaPaths paths, ObjectMapper recordMapper) {
     EncoderArgsCheck.verify(props.encoding().serverArgs());
+    AudioTimings.setting(props.audioTiming()); // a misspelt default stops the start, not every job later
     RemoteFetcher fetcher = new RemoteFetcher(props.limits().remoteFile().toBytes(), props.security().allowPrivateRemote(),
         props.limits().remoteFileTimeout());
     return new SpecIntake(props, storage, paths, fetcher, new FfmpegProbe(), recordMapper, stored::restore);

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redis fleet mode: the shared Redis queue (empty URL = the embedded queue)
  * @param role {@code api} (HTTP API; renders locally only with the embedded queue or explicit slots)
  *     or {@code worker} (a fleet render worker without HTTP)
+ * @param audioTiming clip audio of jobs that do not choose: {@code stretch} (Editly: retimed to the
+ *     clip) or {@code pad} (normal speed, padded with silence), as the CLI's {@code --audio-timing}
  */
 @ConfigurationProperties(prefix = "smelter")
 public record ServiceProperties(
@@ -31,7 +33,8 @@ public record ServiceProperties(
     @DefaultValue("PT45M") Duration editTimeout,
     @DefaultValue ObjectStorage storage,
     @DefaultValue Redis redis,
-    @DefaultValue("api") String role) {
+    @DefaultValue("api") String role,
+    @DefaultValue("stretch") String audioTiming) {
 
   /**
    * @param timeout a render running longer than this is killed
@@ -90,6 +93,8 @@ public record ServiceProperties(
    * @param allowAnonymous serve without keys even on a non-loopback address
    * @param mediaRoots folders besides the upload folder that specs may read
    * @param allowRemote whether http(s) media may be fetched (never from private addresses)
+   * @param remoteHosts with {@code allowRemote}, the only hosts media may come from (exact names, or
+   *     {@code *.example.com} for its subdomains); empty = any public host
    * @param allowPrivateRemote also fetch from private/loopback addresses (a trusted network only)
    * @param exposeErrors include exception details (never stack traces) in 500 answers
    */
@@ -99,6 +104,7 @@ public record ServiceProperties(
       @DefaultValue List<Path> mediaRoots,
       @DefaultValue("false") boolean allowRemote,
       @DefaultValue("false") boolean allowPrivateRemote,
+      @DefaultValue List<String> remoteHosts,
       @DefaultValue("true") boolean exposeErrors) {}
 
   public record Limits(

@@ -87,7 +87,8 @@ final class AudioPlanner {
     double tempo = Math.abs(speed - 1) > 0.01 ? 1 / speed : 1;
     if (tempo < 0.5 || tempo > 100) {
       warnings.add(s.at() + ": audio speed " + String.format("%.3f", tempo) + "× is outside 0.5–100×, so Editly plays silence for this clip"
-          + " (use audio timing 'pad' to keep narration at normal speed)");
+          + " (audio timing 'pad' keeps it at normal speed: the CLI's --audio-timing pad, a job's \"audioTiming\": \"pad\","
+          + " or the service setting smelter.audio-timing=pad)");
       return Optional.empty();
     }
     return Optional.of(new AudioPlan.Source(s.at(), path, s.cutFrom(), s.cutTo(), tempo, s.mixVolume()));

@@ -4,6 +4,7 @@ import static dev.smelter.video.server.api.LegacyController.ordered;
 
 import dev.smelter.video.server.job.Job;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** A job as {@code GET /jobs/{id}}, the job list and the event stream show it. */
@@ -27,7 +28,8 @@ final class JobView {
         "finishedAt", j.finishedAt().map(JobView::time).orElse(null),
         "updatedAt", time(j.updatedAt()),
         "result", j.result().map(r -> ordered("downloadUrl", r.downloadUrl(), "duration", r.duration(), "size", r.size(),
-            "frames", r.frames(), "encoder", r.encoder(), "renderTime", r.renderTime())).orElse(null),
+            "frames", r.frames(), "encoder", r.encoder(), "renderTime", r.renderTime(), "warnings", r.warnings())).orElse(null),
+        "warnings", j.result().map(r -> r.warnings()).orElse(List.of()),
         "error", j.error().orElse(null),
         "metadata", j.metadata().orElse(null));
     j.idempotencyKey().ifPresent(k -> m.put("idempotencyKey", k));

@@ -1,6 +1,7 @@
 package dev.smelter.video.server.api;
 
 import dev.smelter.video.server.ServiceProperties;
+import dev.smelter.video.server.fleet.WorkerRegistry;
 import dev.smelter.video.server.intake.MediaPaths;
 import dev.smelter.video.server.intake.SpecIntake;
 import dev.smelter.video.server.job.Job;
@@ -83,6 +84,14 @@ class LegacyController {
     this.errors = errors;
   }
 
+  private org.springframework.beans.factory.ObjectProvider<WorkerRegistry> fleetWorkers;
+
+  /** Fleet mode only: /info also counts the registered workers' GPUs. */
+  @org.springframework.beans.factory.annotation.Autowired
+  void fleetWorkers(org.springframework.beans.factory.ObjectProvider<WorkerRegistry> registry) {
+    this.fleetWorkers = registry;
+  }
+
   @GetMapping("/health")
   Map<String, Object> health() {
     return ordered("status", "ok", "service", "editly-api", "timestamp", JsTime.of(Instant.now()), "version", "1.0.0");
@@ -90,6 +99,7 @@ class LegacyController {
 
   @GetMapping("/info")
   Map<String, Object> info() {
+    Optional<String> renderer = GpuStatus.localRenderer(props.worker().gpu());
     Map<String, Object> endpoints = ordered(
         "health", "GET /health", "info", "GET /info", "upload", "POST /upload", "edit", "POST /edit",
         "download", "GET /download/:filename", "files", "GET /files", "metadata", "GET /metadata/:filename",
@@ -100,13 +110,35 @@ class LegacyController {
         "service", "Editly Video Editor API",
         "version", "1.0.0",
         "description", "Editly-compatible video rendering service (smelter-video)",
-        "runtime", ordered("externalDomain", props.externalUrl(), "useGpu", !props.worker().gpu().equalsIgnoreCase("off"),
-            "videoEncoder", "libx264", "ffmpegThreads", Runtime.getRuntime().availableProcessors()),
+        "runtime", ordered("externalDomain", props.externalUrl(), "useGpu", useGpu(renderer),
+            "gpuRenderer", renderer.orElse(null),
+            "videoEncoder", videoEncoder(props.encoding().serverArgs()), "ffmpegThreads", Runtime.getRuntime().availableProcessors()),
         "cleanup", ordered("autoCleanupEnabled", true, "cleanupAfterHours", number(props.retention().maxAge().toMinutes() / 60.0),
             "checkIntervalMinutes", props.retention().checkInterval().toMinutes(),
             "directories", List.of(storage.outputsDir().toString(), storage.uploadsDir().toString(), storage.filesDir().toString())),
         "endpoints", endpoints,
         "documentation", "docs/service.md");
+  }
+
+  /** The encoder jobs use unless their own arguments choose: the server arguments' last {@code -c:v}, else libx264. */
+  static String videoEncoder(List<String> serverArgs) {
+    String encoder = "libx264";
+    for (int i = 0; i + 1 < serverArgs.size(); i++) {
+      if (List.of("-c:v", "-vcodec", "-codec:v").contains(serverArgs.get(i))) encoder = serverArgs.get(i + 1);
+    }
+    return encoder;
+  }
+
+  /** True only when frames are really composed on a GPU: here, or (fleet mode) on some registered worker. */
+  private boolean useGpu(Optional<String> renderer) {
+    if (GpuStatus.composesOnGpu(props.worker().gpu(), renderer)) return true;
+    WorkerRegistry registry = fleetWorkers == null ? null : fleetWorkers.getIfAvailable();
+    if (registry == null) return false;
+    try {
+      return GpuStatus.anyWorkerOnGpu(registry.list());
+    } catch (RuntimeException e) {
+      return false; // Redis unreachable: /info still answers, with what this node knows
+    }
   }
 
   @PostMapping(path = "/edit")

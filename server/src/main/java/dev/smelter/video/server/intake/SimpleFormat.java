@@ -8,7 +8,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The videoeditor "simple" body: {@code {width, height, fps, audioFilePath|audioPath?,
  * clips: [{imagePath|path, duration}]}} — one picture or video per clip, no transitions — turned into
- * the equivalent Editly spec.
+ * the equivalent Editly spec: pictures contained with black bars and still, as videoeditor's ffmpeg
+ * concat showed them, and only the {@code audioFilePath} sound (clips' own sound off).
  */
 final class SimpleFormat {
   private SimpleFormat() {}
@@ -28,12 +29,18 @@ final class SimpleFormat {
       ObjectNode clip = clips.addObject();
       if (c.has("duration")) clip.set("duration", c.get("duration"));
       String path = (c.has("imagePath") ? c.get("imagePath") : c.get("path")).asString();
-      clip.putArray("layers").addObject().put("type", isVideo(path) ? "video" : "image").put("path", path).put("resizeMode", "contain");
+      ObjectNode layer = clip.putArray("layers").addObject().put("type", isVideo(path) ? "video" : "image").put("path", path)
+          .put("resizeMode", "contain");
+      // videoeditor showed simple-form pictures still (ffmpeg concat, scale+pad): no Editly Ken Burns.
+      if (!isVideo(path)) layer.putNull("zoomDirection");
     }
     spec.set("clips", clips);
     JsonNode audio = body.has("audioFilePath") ? body.get("audioFilePath") : body.get("audioPath");
     if (audio != null && audio.isString()) spec.put("audioFilePath", audio.asString());
     spec.remove("audioPath");
+    // videoeditor never kept a clip's own sound in this form (audioFilePath replaced it, and without one
+    // the video was muxed with -an); the legacy default keepSourceAudio=true would mix it back in.
+    if (!spec.has("keepSourceAudio")) spec.put("keepSourceAudio", false);
     ObjectNode defaults = spec.has("defaults") && spec.get("defaults") instanceof ObjectNode d ? d : spec.putObject("defaults");
     if (!defaults.has("transition")) defaults.putNull("transition");
     return spec;

@@ -1,5 +1,6 @@
 package dev.smelter.video.server.intake;
 
+import dev.smelter.video.plan.AudioPlan;
 import dev.smelter.video.plan.MediaProbe;
 import dev.smelter.video.plan.RenderPlan;
 import dev.smelter.video.render.compose.FrameCompositor;
@@ -42,7 +43,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class SpecIntake {
   /** Keys of a /jobs body that are about the job, not the spec. */
   private static final List<String> JOB_KEYS = List.of("editSpec", "outputFilename", "webhookUrl", "callbackUrl", "callback_url",
-      "callback", "progressUrl", "metadata", "priority", "idempotencyKey", "stats", "gpu", "audioPath");
+      "callback", "progressUrl", "metadata", "priority", "idempotencyKey", "stats", "gpu", "audioPath", AudioTimings.SPEC_KEY);
 
   /** An HTTP token (RFC 9110 §5.6.2). */
   private static final java.util.regex.Pattern HEADER_NAME = java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
@@ -61,6 +62,7 @@ public final class SpecIntake {
   private final MediaProbe probe;
   private final ObjectMapper json;
   private final java.util.function.Consumer<Path> beforeUse;
+  private final RemoteHosts remoteHosts;
 
   public SpecIntake(ServiceProperties props, Storage storage, MediaPaths paths, RemoteFetcher fetcher, MediaProbe probe, ObjectMapper json) {
     this(props, storage, paths, fetcher, probe, json, p -> {});
@@ -76,6 +78,7 @@ public final class SpecIntake {
     this.fetcher = fetcher;
     this.probe = probe;
     this.json = json;
+    this.remoteHosts = new RemoteHosts(props.security().allowRemote(), props.security().remoteHosts());
   }
 
   /** {@code POST /edit}: {@code {editSpec, outputFilename?}}; other keys are ignored, as before. */
@@ -123,6 +126,7 @@ public final class SpecIntake {
       throws InterruptedException {
     List<Problem> problems = new ArrayList<>();
     if (!Storage.safeName(outputFilename)) problems.add(new Problem("outputFilename", "must be a plain file name (no folders)"));
+    AudioPlan.Timing timing = audioTiming(body, spec, prefix, problems);
     rewrite(spec);
     JsonNode clips = spec.get("clips");
     if (clips instanceof ArrayNode a && a.size() > props.limits().clips()) {
@@ -151,8 +155,8 @@ public final class SpecIntake {
           yield Optional.empty();
         }
         case MediaPaths.Refused r -> Optional.of(r.reason() + ": " + f.value());
-        case MediaPaths.Remote r when !props.security().allowRemote() ->
-            Optional.of("remote URLs are not allowed on this server: " + f.value());
+        case MediaPaths.Remote r when remoteHosts.refusal(r.uri()).isPresent() ->
+            Optional.of(remoteHosts.refusal(r.uri()).get() + ": " + f.value());
         case MediaPaths.Remote r -> {
           try {
             if (staging == null) staging = Files.createDirectories(storage.jobDir(Storage.INCOMING + UUID.randomUUID()));
@@ -174,7 +178,7 @@ public final class SpecIntake {
     }
     Optional<RenderPlan> plan = Optional.empty();
     try {
-      PlanOptions options = PlanOptions.defaults().withBaseDir(storage.uploadsDir())
+      PlanOptions options = PlanOptions.defaults().withBaseDir(storage.uploadsDir()).withAudioTiming(timing)
           .withServerOutputArgs(props.encoding().serverArgs()).withSilentAudioTrack(props.encoding().silentAudioTrack());
       RenderPlan planned = new Planner(options, probe).plan(SpecReader.parse(json.writeValueAsString(spec)));
       List<Problem> unsupported = FrameCompositor.unsupported(planned);
@@ -188,7 +192,27 @@ public final class SpecIntake {
     withServerArgs(spec);
     Optional<JsonNode> metadata = Optional.ofNullable(body.get("metadata"));
     Optional<String> key = legacy ? Optional.empty() : text(body, "idempotencyKey");
+    // Stored with the job, so a job queued before the setting changes still renders as it was accepted.
+    spec.put(AudioTimings.SPEC_KEY, AudioTimings.wire(timing));
     return new Accepted(new JobRequest(spec, outputFilename, callback, progressUrl, metadata, priority, key), plan.orElseThrow().warnings());
+  }
+
+  /**
+   * Narration timing: the body's {@code audioTiming} (beside {@code editSpec}), else one inside the
+   * spec, else the service's {@code smelter.audio-timing}. Always taken out of the spec: Editly has
+   * no such key, and the worker gets it beside the spec.
+   */
+  private AudioPlan.Timing audioTiming(JsonNode body, ObjectNode spec, String prefix, List<Problem> problems) {
+    JsonNode inSpec = spec.remove(AudioTimings.SPEC_KEY);
+    JsonNode chosen = body != null && body.hasNonNull(AudioTimings.SPEC_KEY) && body != spec ? body.get(AudioTimings.SPEC_KEY) : inSpec;
+    String at = chosen == inSpec ? prefix + AudioTimings.SPEC_KEY : AudioTimings.SPEC_KEY;
+    if (chosen == null || chosen.isNull()) return AudioTimings.setting(props.audioTiming());
+    Optional<AudioPlan.Timing> timing = chosen.isString() ? AudioTimings.parse(chosen.asString()) : Optional.empty();
+    if (timing.isEmpty()) {
+      problems.add(new Problem(at, "must be \"stretch\" (clip audio retimed to its clip, as Editly) or \"pad\" (normal speed, padded with silence)"));
+      return AudioPlan.Timing.STRETCH;
+    }
+    return timing.get();
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.smelter.video.server.worker;
 
+import dev.smelter.video.plan.AudioPlan;
 import dev.smelter.video.server.ServiceProperties;
+import dev.smelter.video.server.intake.AudioTimings;
 import dev.smelter.video.server.job.Job;
 import dev.smelter.video.server.job.JobEvents;
 import dev.smelter.video.server.job.JobResult;
@@ -25,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -162,10 +165,14 @@ public final class RenderDispatcher implements AutoCloseable {
     // has not yet noticed the takeover must not write over the file the current one renders.
     Path rendered = jobDir.resolve("render-" + job.attempts() + "." + extension(job.outputFilename()));
     Path specFile = jobDir.resolve("spec-" + job.attempts() + ".json");
+    AudioPlan.Timing timing;
     try {
       Files.createDirectories(jobDir);
       ObjectNode spec = (ObjectNode) files.fetchInputs(job.id(), job.spec(), jobDir).deepCopy();
       spec.put("outPath", rendered.toString());
+      // Not an Editly key: the worker gets it on its command line (jobs stored before it existed stretch).
+      JsonNode t = spec.remove(AudioTimings.SPEC_KEY);
+      timing = t != null && t.isString() ? AudioTimings.parse(t.asString()).orElse(AudioPlan.Timing.STRETCH) : AudioPlan.Timing.STRETCH;
       Files.write(specFile, json.writeValueAsBytes(spec));
     } catch (IOException | RuntimeException e) {
       finish(job, JobStatus.FAILED, "cannot prepare the job folder: " + e.getMessage());
@@ -178,7 +185,7 @@ public final class RenderDispatcher implements AutoCloseable {
     try {
       // A change that raced the claim must still stop this run.
       if (queue.get(job.id()).map(j -> !mine(job, j)).orElse(true)) worker.cancel();
-      outcome = worker.run(specFile, jobDir, seedOf(job.id()), props.worker().timeout(), props.worker().stallTimeout(), p -> {
+      outcome = worker.run(specFile, jobDir, seedOf(job.id()), timing, props.worker().timeout(), props.worker().stallTimeout(), p -> {
         try {
           progress(job, p);
         } catch (RuntimeException e) {
@@ -242,7 +249,7 @@ public final class RenderDispatcher implements AutoCloseable {
       return;
     }
     JobResult result = new JobResult(job.outputFilename(), links.apply(storage.downloadUrl(job.outputFilename())), r.duration(), r.size(),
-        r.frames(), r.encoder(), r.wallMillis() / 1000.0);
+        r.frames(), r.encoder(), r.wallMillis() / 1000.0, r.warnings());
     // Conditional: exactly one attempt records the result (and sends the webhook).
     Job[] before = new Job[1];
     queue.update(job.id(), j -> {

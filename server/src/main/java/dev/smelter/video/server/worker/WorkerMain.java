@@ -1,5 +1,6 @@
 package dev.smelter.video.server.worker;
 
+import dev.smelter.video.plan.AudioPlan;
 import dev.smelter.video.plan.RenderPlan;
 import dev.smelter.video.render.GpuMode;
 import dev.smelter.video.render.RenderException;
@@ -8,6 +9,7 @@ import dev.smelter.video.render.RenderResult;
 import dev.smelter.video.render.Renderer;
 import dev.smelter.video.render.compose.FrameCompositor;
 import dev.smelter.video.render.media.FfmpegProbe;
+import dev.smelter.video.server.intake.AudioTimings;
 import dev.smelter.video.spec.PlanOptions;
 import dev.smelter.video.spec.Planner;
 import dev.smelter.video.spec.SpecException;
@@ -19,7 +21,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The render worker process: {@code WorkerMain SPEC_FILE BASE_DIR GPU THREADS SEED}. Renders in its own
+ * The render worker process: {@code WorkerMain SPEC_FILE BASE_DIR GPU THREADS SEED [AUDIO_TIMING]}. Renders in its own
  * JVM so a crash, a native fault or a runaway render costs only its job. Speaks the line protocol of
  * {@link WorkerProtocol} on stdout; exit 0 done, 2 the spec cannot be rendered, 1 render failure.
  */
@@ -59,11 +61,13 @@ public final class WorkerMain {
     GpuMode gpu = GpuMode.valueOf(args[2].toUpperCase(Locale.ROOT));
     int threads = Integer.parseInt(args[3]);
     long seed = Long.parseLong(args[4]);
-    boolean silentAudioTrack = args.length > 5 && Boolean.parseBoolean(args[5]);
+    AudioPlan.Timing timing = args.length > 5 ? AudioTimings.parse(args[5]).orElse(AudioPlan.Timing.STRETCH) : AudioPlan.Timing.STRETCH;
+    boolean silentAudioTrack = args.length > 6 && Boolean.parseBoolean(args[6]);
     RenderPlan plan;
     try {
       String text = Files.readString(specFile);
-      plan = new Planner(PlanOptions.defaults().withBaseDir(baseDir).withSeed(seed).withSilentAudioTrack(silentAudioTrack), new FfmpegProbe()).plan(text);
+      plan = new Planner(PlanOptions.defaults().withBaseDir(baseDir).withSeed(seed).withAudioTiming(timing)
+          .withSilentAudioTrack(silentAudioTrack), new FfmpegProbe()).plan(text);
       var unsupported = FrameCompositor.unsupported(plan);
       if (!unsupported.isEmpty()) throw new SpecException(unsupported);
       plan = dev.smelter.video.render.encode.OutputOptions.checked(plan);

@@ -1,5 +1,7 @@
 package dev.smelter.video.server.worker;
 
+import dev.smelter.video.plan.AudioPlan;
+import dev.smelter.video.server.intake.AudioTimings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -52,11 +54,18 @@ public final class WorkerProcess {
    */
   public WorkerOutcome run(Path specFile, Path jobDir, long seed, Duration timeout, Duration stall,
       Consumer<WorkerProtocol.ProgressLine> onProgress) throws InterruptedException {
+    return run(specFile, jobDir, seed, AudioPlan.Timing.STRETCH, timeout, stall, onProgress);
+  }
+
+  /** As above, with the job's narration timing ({@code audioTiming}). */
+  public WorkerOutcome run(Path specFile, Path jobDir, long seed, AudioPlan.Timing timing, Duration timeout, Duration stall,
+      Consumer<WorkerProtocol.ProgressLine> onProgress) throws InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(launch.java().toString());
     cmd.addAll(launch.javaOptions());
     cmd.addAll(List.of("-cp", launch.classPath(), WorkerMain.class.getName(), specFile.toString(), jobDir.toString(),
-        launch.gpu(), Integer.toString(launch.threads()), Long.toString(seed), Boolean.toString(launch.silentAudioTrack())));
+        launch.gpu(), Integer.toString(launch.threads()), Long.toString(seed), AudioTimings.wire(timing),
+        Boolean.toString(launch.silentAudioTrack())));
     Process p;
     try {
       ProcessBuilder pb = new ProcessBuilder(cmd).directory(jobDir.toFile())

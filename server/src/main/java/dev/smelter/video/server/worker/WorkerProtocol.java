@@ -27,7 +27,12 @@ public final class WorkerProtocol {
 
   public record ProgressLine(int framesDone, int totalFrames, double fps, double eta) implements Message {}
 
-  public record ResultLine(int frames, double duration, long size, String encoder, long wallMillis) implements Message {}
+  /** {@code warnings}: the plan's (e.g. narration that Editly's retiming would silence), for the job's result. */
+  public record ResultLine(int frames, double duration, long size, String encoder, long wallMillis, List<String> warnings) implements Message {
+    public ResultLine {
+      warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+  }
 
   public record ProblemsLine(List<Problem> problems) implements Message {}
 
@@ -41,6 +46,8 @@ public final class WorkerProtocol {
     ObjectNode o = JSON.createObjectNode();
     o.put("frames", r.frames()).put("duration", r.duration()).put("size", r.sizeBytes()).put("encoder", r.encoder())
         .put("wallMillis", r.wallMillis());
+    ArrayNode w = o.putArray("warnings");
+    r.warnings().forEach(w::add);
     return "@result " + JSON.writeValueAsString(o);
   }
 
@@ -62,8 +69,10 @@ public final class WorkerProtocol {
       }
       if (line.startsWith("@result ")) {
         JsonNode o = JSON.readTree(line.substring(8));
+        List<String> warnings = new java.util.ArrayList<>();
+        if (o.get("warnings") instanceof ArrayNode w) w.forEach(x -> warnings.add(x.asString()));
         return Optional.of(new ResultLine(o.get("frames").asInt(), o.get("duration").asDouble(), o.get("size").asLong(),
-            o.get("encoder").asString(), o.get("wallMillis").asLong()));
+            o.get("encoder").asString(), o.get("wallMillis").asLong(), warnings));
       }
       if (line.startsWith("@problems ")) {
         JsonNode a = JSON.readTree(line.substring(10));

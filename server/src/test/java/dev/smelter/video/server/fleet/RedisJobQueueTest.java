@@ -133,7 +133,7 @@ class RedisJobQueueTest {
     assertThat(a.queue().claimedHere()).containsExactly(id); // until its next heartbeat finds out
     assertThat(b.queue().claimedHere()).containsExactly(id);
 
-    b.queue().update(id, j -> j.completed(new dev.smelter.video.server.job.JobResult("x.mp4", "/download/x.mp4", 1, 1, 1, "libx264", 1),
+    b.queue().update(id, j -> j.completed(new dev.smelter.video.server.job.JobResult("x.mp4", "/download/x.mp4", 1, 1, 1, "libx264", 1, java.util.List.of()),
         Instant.now()));
     var pending = b.redis().commands().xpending(b.redis().keys().queue(0), FleetKeys.GROUP);
     assertThat(pending.getCount()).isZero();

@@ -40,7 +40,7 @@ class ObjectStoreJobFilesTest {
   LocalCache workerCache;
 
   static ServiceProperties props(Path dir) {
-    return new ServiceProperties(dir, 1, "", null, null, null, null, null, null, Duration.ofMinutes(45), null, null, "api");
+    return new ServiceProperties(dir, 1, "", null, null, null, null, null, null, Duration.ofMinutes(45), null, null, "api", "stretch");
   }
 
   @BeforeEach

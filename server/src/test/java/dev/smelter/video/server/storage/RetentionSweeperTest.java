@@ -28,7 +28,7 @@ class RetentionSweeperTest {
   void deletesByAgeThenBySize() throws Exception {
     Instant now = Instant.parse("2026-01-01T12:00:00Z");
     Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-    ServiceProperties props = new ServiceProperties(dir, 1, "", null, null, null, null, null, null, Duration.ofMinutes(45), null, null, "api");
+    ServiceProperties props = new ServiceProperties(dir, 1, "", null, null, null, null, null, null, Duration.ofMinutes(45), null, null, "api", "stretch");
     Storage storage = new Storage(props);
     var json = JsonMapper.builder().build();
     FileJobQueue queue = new FileJobQueue(dir.resolve("jobs"), json, new JobEvents(), Clock.fixed(now.minus(Duration.ofHours(3)), ZoneOffset.UTC), 3);

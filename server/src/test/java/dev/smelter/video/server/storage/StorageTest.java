@@ -13,7 +13,7 @@ class StorageTest {
   @TempDir Path dir;
 
   private Storage storage(String external) {
-    return new Storage(new ServiceProperties(dir, 1, external, null, null, null, null, null, null, Duration.ofMinutes(45), null, null, "api"));
+    return new Storage(new ServiceProperties(dir, 1, external, null, null, null, null, null, null, Duration.ofMinutes(45), null, null, "api", "stretch"));
   }
 
   @Test
