@@ -6,6 +6,9 @@ import dev.smelter.video.render.compose.FrameCompositor;
 import dev.smelter.video.server.ServiceProperties;
 import dev.smelter.video.server.job.Callback;
 import dev.smelter.video.server.job.JobRequest;
+import dev.smelter.video.server.net.HostResolver;
+import dev.smelter.video.server.net.TargetGuard;
+import dev.smelter.video.server.webhook.WebhookDispatcher;
 import dev.smelter.video.server.storage.Storage;
 import dev.smelter.video.spec.PlanOptions;
 import dev.smelter.video.spec.Planner;
@@ -60,6 +63,7 @@ public final class SpecIntake {
   private final MediaProbe probe;
   private final ObjectMapper json;
   private final java.util.function.Consumer<Path> beforeUse;
+  private final TargetGuard webhookTargets;
 
   public SpecIntake(ServiceProperties props, Storage storage, MediaPaths paths, RemoteFetcher fetcher, MediaProbe probe, ObjectMapper json) {
     this(props, storage, paths, fetcher, probe, json, p -> {});
@@ -75,6 +79,7 @@ public final class SpecIntake {
     this.fetcher = fetcher;
     this.probe = probe;
     this.json = json;
+    this.webhookTargets = WebhookDispatcher.guard(props.webhook(), HostResolver.system());
   }
 
   /** {@code POST /edit}: {@code {editSpec, outputFilename?}}; other keys are ignored, as before. */
@@ -259,19 +264,32 @@ public final class SpecIntake {
       return Optional.of(new Callback(url.get(), headers, basic));
     }
     if (c != null && !c.isNull()) problems.add(new Problem("callback", "must be an object {url, headers?, basicAuth?}"));
-    simple.ifPresent(u -> checkUrl(u, "webhookUrl", problems));
+    // The problem names the field given (n8n templates use any of the three).
+    String simpleKey = List.of("webhookUrl", "callbackUrl", "callback_url").stream().filter(k -> text(body, k).isPresent()).findFirst()
+        .orElse("webhookUrl");
+    simple.ifPresent(u -> checkUrl(u, simpleKey, problems));
     return simple.map(u -> new Callback(u, Map.of(), Optional.empty()));
   }
 
-  private static void checkUrl(String url, String path, List<Problem> problems) {
+  /**
+   * A webhook or progress URL: absolute http(s), and not pointing inside the network unless
+   * {@code smelter.webhook.allowed-hosts} allows it (checked again at every delivery: DNS changes).
+   * A name that does not resolve now is accepted; its deliveries retry until it does.
+   */
+  private void checkUrl(String url, String path, List<Problem> problems) {
+    URI u;
     try {
-      URI u = URI.create(url);
-      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-      if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null) {
-        problems.add(new Problem(path, "must be an absolute http(s) URL"));
-      }
+      u = URI.create(url);
     } catch (IllegalArgumentException e) {
       problems.add(new Problem(path, "not a valid URL"));
+      return;
+    }
+    try {
+      webhookTargets.check(u);
+    } catch (TargetGuard.RefusedException e) {
+      problems.add(new Problem(path, e.getMessage()));
+    } catch (java.net.UnknownHostException e) {
+      // not resolvable yet: delivery checks again
     }
   }
 

@@ -125,6 +125,9 @@ class RemoteFetcherTest {
         .isInstanceOf(RemoteFetcher.RefusedException.class).hasMessageContaining("resolves to an internal address");
     assertThatThrownBy(() -> guarded.checkTarget(URI.create("http://169.254.169.254/latest/meta-data/")))
         .hasMessageContaining("internal address (169.254.169.254)");
+    for (String v6 : java.util.List.of("http://[::127.0.0.1]/", "http://[64:ff9b::a9fe:a9fe]/", "http://[2002:a00:1::]/")) {
+      assertThatThrownBy(() -> guarded.checkTarget(URI.create(v6))).as(v6).hasMessageContaining("resolves to an internal address");
+    }
     assertThatThrownBy(() -> guarded.checkTarget(URI.create("file:///etc/passwd"))).hasMessage("only http and https URLs are allowed");
     assertThatThrownBy(() -> guarded.checkTarget(URI.create("http://user:pw@example.com/x")))
         .hasMessage("credentials in URLs are not allowed");
