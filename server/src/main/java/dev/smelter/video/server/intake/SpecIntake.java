@@ -6,6 +6,7 @@ import dev.smelter.video.render.compose.FrameCompositor;
 import dev.smelter.video.server.ServiceProperties;
 import dev.smelter.video.server.job.Callback;
 import dev.smelter.video.server.job.JobRequest;
+import dev.smelter.video.server.job.OutputNames;
 import dev.smelter.video.server.net.HostResolver;
 import dev.smelter.video.server.net.TargetGuard;
 import dev.smelter.video.server.webhook.WebhookDispatcher;
@@ -28,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -87,7 +87,7 @@ public final class SpecIntake {
     Optional<ObjectNode> spec = editSpec(body);
     if (spec.isEmpty()) return new Invalid(List.of(new Problem("editSpec", "editSpec is required")));
     Optional<String> name = text(body, "outputFilename");
-    String output = name.orElse("output-" + System.currentTimeMillis() + ".mp4");
+    String output = name.orElse(OutputNames.generated(".mp4"));
     return prepare(spec.get(), "editSpec.", output, body, true);
   }
 
@@ -103,8 +103,7 @@ public final class SpecIntake {
       spec = Optional.of(SimpleFormat.isSimple(top) ? SimpleFormat.toEditly(top, root) : top);
       prefix = "";
     }
-    String output = text(root, "outputFilename").orElse("output-" + System.currentTimeMillis() + "-"
-        + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xffffff)) + ".mp4");
+    String output = text(root, "outputFilename").orElse(OutputNames.generated(".mp4"));
     return prepare(spec.get(), prefix, output, root, false);
   }
 
