@@ -41,11 +41,11 @@ import tools.jackson.databind.node.ObjectNode;
 public final class WebhookDispatcher implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class.getName());
 
-  private final JobQueue queue;
-  private final ServiceProperties.Webhook config;
   /** The setting that lets webhooks reach internal hosts. */
   public static final String ALLOWED_HOSTS = "smelter.webhook.allowed-hosts";
 
+  private final JobQueue queue;
+  private final ServiceProperties.Webhook config;
   private final WebhookSigner signer;
   private final TargetGuard guard;
   private final ObjectMapper json;
