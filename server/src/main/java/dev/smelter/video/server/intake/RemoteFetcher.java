@@ -217,9 +217,13 @@ public final class RemoteFetcher {
     } catch (UnknownHostException e) {
       throw new RefusedException("unknown host " + uri.getHost());
     }
-    if (!allowPrivate && !exempt.test(uri)) {
+    if (!exempt.test(uri)) {
       for (InetAddress a : addresses) {
-        if (internal(a)) throw new RefusedException("refused: " + uri.getHost() + " resolves to an internal address (" + a.getHostAddress() + ")");
+        // allow-private-remote opens loopback and private ranges; link-local (cloud metadata) stays closed.
+        boolean never = AddressRanges.of(a) == AddressRanges.Reach.NEVER;
+        if (never || (!allowPrivate && internal(a))) {
+          throw new RefusedException("refused: " + uri.getHost() + " resolves to an internal address (" + a.getHostAddress() + ")");
+        }
       }
     }
     return addresses[0];
