@@ -21,9 +21,11 @@ echo "work folder: $WORK" >&2
 "$H/start.sh" >&2
 . "$H/env.sh"
 
-# 2. the service: absolute download URLs (n8n downloads them) and a webhook secret
+# 2. the service: absolute download URLs (n8n downloads them), a webhook secret, and webhooks allowed
+#    to reach n8n's resume URLs on this host (loopback is refused by default)
 "$ROOT/smelter-video" serve --port "${API##*:}" --data-dir "$WORK/data" --slots 1 --external-url "$API" \
-  --smelter.webhook.secret="whsec_$SECRET_B64" >"$WORK/serve.log" 2>&1 &
+  --smelter.webhook.secret="whsec_$SECRET_B64" --smelter.webhook.allowed-hosts=127.0.0.1,localhost,::1 \
+  >"$WORK/serve.log" 2>&1 &
 SERVICE=$!
 trap 'kill "$SERVICE" 2>/dev/null || true' EXIT
 for _ in $(seq 1 180); do curl -sf -m 2 "$API/health" >/dev/null && break; sleep 1; done

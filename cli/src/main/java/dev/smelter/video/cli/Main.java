@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Renders Editly JSON/JSON5 specs to MP4, frame-exact and fast.",
-    subcommands = {RenderCommand.class, ProbeCommand.class, CompareCommand.class, ServeCommand.class, WorkerCommand.class,
+    subcommands = {RenderCommand.class, ProbeCommand.class, CompareCommand.class, ServeCommand.class, WorkerCommand.class, WebhookSecretCommand.class,
         dev.smelter.video.cli.bench.BenchCommand.class, dev.smelter.video.cli.bench.EncodeOnlyCommand.class})
 public final class Main implements Runnable {
   public static void main(String[] args) {

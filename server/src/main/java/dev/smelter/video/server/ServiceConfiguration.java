@@ -18,6 +18,11 @@ import dev.smelter.video.server.storage.Storage;
 import dev.smelter.video.server.storage.StoredFiles;
 import dev.smelter.video.server.webhook.DeliveryLease;
 import dev.smelter.video.server.webhook.WebhookDispatcher;
+import dev.smelter.video.server.webhook.WebhookSecret;
+import dev.smelter.video.server.webhook.WebhookSigner;
+import dev.smelter.video.server.fleet.FleetRedis;
+import dev.smelter.video.server.net.HostResolver;
+import java.util.Optional;
 import dev.smelter.video.server.worker.RenderDispatcher;
 import dev.smelter.video.server.worker.WorkerProcess;
 import java.io.IOException;
@@ -86,8 +91,11 @@ class ServiceConfiguration {
    */
   @Bean(destroyMethod = "close")
   WebhookDispatcher webhookDispatcher(JobQueue queue, ServiceProperties props, ObjectMapper recordMapper, Clock clock,
-      DeliveryLease lease, Storage storage) {
-    WebhookDispatcher d = new WebhookDispatcher(queue, props.webhook(), recordMapper, clock, lease);
+      DeliveryLease lease, Storage storage, ObjectProvider<FleetRedis> fleet) throws IOException {
+    // Always signed: with the configured secret, else the one generated at first start (docs/security.md).
+    WebhookSigner signer = new WebhookSigner(WebhookSecret.resolve(props, Optional.ofNullable(fleet.getIfAvailable())));
+    WebhookDispatcher d = new WebhookDispatcher(queue, props.webhook(), signer, WebhookDispatcher.guard(props.webhook(), HostResolver.system()),
+        recordMapper, clock, lease);
     d.resumePending();
     if (props.redis().enabled() && !props.workerRole()) d.resumeEvery(Duration.ofMinutes(1));
     if (queue instanceof RedisJobQueue redis) {

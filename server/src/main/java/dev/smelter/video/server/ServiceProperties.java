@@ -78,15 +78,26 @@ public record ServiceProperties(
       @DefaultValue("false") boolean silentAudioTrack) {}
 
   /**
-   * @param secret Standard Webhooks secret ({@code whsec_<base64>} or plain text); empty = unsigned
+   * @param secret Standard Webhooks secret ({@code whsec_<base64>} or plain text); empty = the one
+   *     generated at first start and kept in {@code <data-dir>/webhook-secret} (in Redis in fleet mode)
    * @param deadline give up delivering a webhook after this long
+   * @param allowedHosts internal hosts webhooks may reach: names, {@code *.suffix}, addresses or CIDR
+   *     ranges; empty = public addresses only. Link-local and metadata addresses are never allowed.
    */
   public record Webhook(
       @DefaultValue("") String secret,
       @DefaultValue("PT1S") Duration initialBackoff,
       @DefaultValue("PT1M") Duration maxBackoff,
       @DefaultValue("PT1H") Duration deadline,
-      @DefaultValue("PT10S") Duration requestTimeout) {}
+      @DefaultValue("PT10S") Duration requestTimeout,
+      @DefaultValue List<String> allowedHosts) {
+    /** Never shows the secret (settings end up in logs and error reports). */
+    @Override
+    public String toString() {
+      return "Webhook[secret=" + (secret.isEmpty() ? "" : "***") + ", initialBackoff=" + initialBackoff + ", maxBackoff=" + maxBackoff
+          + ", deadline=" + deadline + ", requestTimeout=" + requestTimeout + ", allowedHosts=" + allowedHosts + "]";
+    }
+  }
 
   /**
    * @param apiKeys accepted keys ({@code X-Api-Key} or {@code Authorization: Bearer}); empty = none

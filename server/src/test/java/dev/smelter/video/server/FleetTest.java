@@ -138,7 +138,7 @@ class FleetTest {
         // worker JVM starved for a few seconds on a loaded 2-core box keeps its job.
         "--smelter.redis.heartbeat=PT0.5S", "--smelter.redis.reclaim-after=PT5S", "--smelter.redis.drain-timeout=PT0.5S",
         "--smelter.redis.probe-capabilities=false", "--smelter.worker.retry-backoff=PT0.1S",
-        "--smelter.webhook.initial-backoff=PT0.05S",
+        "--smelter.webhook.initial-backoff=PT0.05S", "--smelter.webhook.allowed-hosts=127.0.0.1", // the test's receiver
         "--smelter.worker.java-options=-XX:TieredStopAtLevel=1"));
     // A setting in extra replaces the default above (Spring would join two values with a comma).
     command.removeIf(a -> a.startsWith("--smelter.") && a.contains("=")

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -243,5 +244,43 @@ class LegacyApiTest {
     assertThat(http.get("/openapi.yaml").body()).startsWith("openapi: 3.1.0").contains("/jobs/{id}/events:");
     JsonNode cleanup = Http.json(http.post("/cleanup", ""));
     assertThat(cleanup.get("message").asString()).isEqualTo("Cleanup completed");
+  }
+
+  /**
+   * Issue 21: concurrent calls never share an output. Six calls without {@code outputFilename} get six
+   * generated names; six calls asking for the same name while the others are in flight get
+   * {@code same.mp4}, {@code same-2.mp4}, …; every download is the video its own call asked for
+   * (each has its own duration).
+   */
+  @Test
+  void concurrentCallsNeverOverwriteEachOthersOutput() throws Exception {
+    int n = 6;
+    List<java.util.concurrent.Future<HttpResponse<String>>> calls = new java.util.ArrayList<>();
+    List<Double> seconds = new java.util.ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      // The same-name calls first: all of them are submitted long before the first render ends.
+      for (int i = 0; i < 2 * n; i++) {
+        double d = 1.0 + 0.1 * i;
+        seconds.add(d);
+        String name = i < n ? ",\"outputFilename\":\"same-name.mp4\"" : "";
+        String body = "{\"editSpec\":" + JobApiTest.tinySpec("gray", d) + name + "}";
+        calls.add(pool.submit(() -> http.post("/edit", body)));
+      }
+      java.util.Set<String> names = new java.util.HashSet<>();
+      for (int i = 0; i < calls.size(); i++) {
+        HttpResponse<String> r = calls.get(i).get(180, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        String name = Http.json(r).get("outputFilename").asString();
+        assertThat(Http.json(r).get("downloadUrl").asString()).isEqualTo(TestServer.EXTERNAL + "/download/" + name);
+        if (i < n) assertThat(name).matches("same-name(-[2-9])?\\.mp4");
+        else assertThat(name).matches("output-\\d+-[0-9a-f]{11,12}\\.mp4");
+        names.add(name);
+        HttpResponse<byte[]> mp4 = http.getBytes("/download/" + name);
+        Path dir = Files.createDirectories(tmp.resolve("call-" + i));
+        assertThat(probeDuration(mp4.body(), dir)).as("the video of call " + i + " (" + name + ")")
+            .isCloseTo(seconds.get(i), org.assertj.core.data.Offset.offset(0.01));
+      }
+      assertThat(names).hasSize(2 * n);
+    }
   }
 }

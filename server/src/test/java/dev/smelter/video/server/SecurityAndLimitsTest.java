@@ -54,6 +54,13 @@ class SecurityAndLimitsTest {
   }
 
   @Test
+  void aMalformedWebhookAllowListRefusesToStart() {
+    assertThatThrownBy(() -> ServerApplication.start("--port", "0", "--host", "127.0.0.1", "--data-dir",
+        Files.createTempDirectory("smelter-allow").toString(), "--slots", "1", "--smelter.webhook.allowed-hosts=n8n,10.0.0.0/33"))
+        .hasStackTraceContaining("smelter.webhook.allowed-hosts: bad prefix length in '10.0.0.0/33'");
+  }
+
+  @Test
   void limitsAreEnforcedBeforeQueueing() throws Exception {
     int before = Http.json(http.get("/queue/stats")).get("total").asInt();
     String fourClips = """

@@ -10,7 +10,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * One in-process service on a random free port of 127.0.0.1, shared by the test classes (start-up
  * costs seconds on a 2-core machine): 2 slots, an external URL, remote media allowed (to test the
- * SSRF guard), a webhook secret and short webhook backoff.
+ * SSRF guard), a webhook secret, webhooks allowed to 127.0.0.1 (the tests' receivers; ::1 and other
+ * internal addresses stay refused, as by default) and short webhook backoff.
  */
 final class TestServer {
   static final String SECRET = "whsec_" + java.util.Base64.getEncoder().encodeToString("test-secret-0123456789".getBytes());
@@ -28,6 +29,7 @@ final class TestServer {
         "--external-url", EXTERNAL,
         "--smelter.security.allow-remote=true",
         "--smelter.webhook.secret=" + SECRET,
+        "--smelter.webhook.allowed-hosts=127.0.0.1",
         "--smelter.webhook.initial-backoff=PT0.05S",
         "--smelter.webhook.max-backoff=PT0.2S",
         "--smelter.webhook.deadline=PT20S",

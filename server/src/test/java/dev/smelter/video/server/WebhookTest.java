@@ -159,6 +159,53 @@ class WebhookTest {
     assertThat(statuses).allMatch(st -> st.equals("rendering") || st.equals("encoding"));
   }
 
+  /**
+   * Internal targets are refused before anything is queued, with the field's JSON path: metadata
+   * always, loopback other than this server's allowed 127.0.0.1, private ranges, and IPv6 forms that
+   * carry such an IPv4 address.
+   */
+  @Test
+  void internalWebhookTargetsAre400WithTheirPath() throws Exception {
+    int port = receiver.getAddress().getPort();
+    Map<String, String> cases = Map.of(
+        "\"webhookUrl\":\"http://169.254.169.254/latest/meta-data/\"", "webhookUrl",
+        "\"callbackUrl\":\"http://[64:ff9b::a9fe:a9fe]/\"", "callbackUrl",
+        "\"callback\":{\"url\":\"http://10.1.2.3/hook\"}", "callback.url",
+        "\"callback\":{\"url\":\"http://[::ffff:192.168.0.1]/hook\"}", "callback.url",
+        "\"callback\":{\"url\":\"%s\",\"progressUrl\":\"http://[::1]:%d/p\"}".formatted(url(), port), "progressUrl",
+        "\"webhookUrl\":\"http://[2002:a9fe:a9fe::]/\"", "webhookUrl");
+    for (var c : cases.entrySet()) {
+      var r = server.http.post("/jobs", "{\"editSpec\":%s,%s}".formatted(JobApiTest.tinySpec("navy", 0.4), c.getKey()));
+      assertThat(r.statusCode()).as(c.getKey() + " " + r.body()).isEqualTo(400);
+      JsonNode problems = Http.json(r).get("problems");
+      assertThat(problems.size()).as(problems.toString()).isEqualTo(1);
+      assertThat(problems.get(0).get("path").asString()).as(c.getKey()).isEqualTo(c.getValue());
+      assertThat(problems.get(0).get("message").asString()).as(c.getKey()).containsAnyOf("never a target", "smelter.webhook.allowed-hosts");
+    }
+    assertThat(received).as("nothing was sent").isEmpty();
+  }
+
+  /** URL credentials and secret query values are not shown in job views; the delivery still carries them. */
+  @Test
+  void urlCredentialsAreRedactedInViewsButDelivered() throws Exception {
+    String withCredentials = "http://n8n:s3cret@127.0.0.1:" + receiver.getAddress().getPort() + "/webhook-waiting/9?signature=abc&x=1";
+    String id = Http.json(server.http.post("/jobs", """
+        {"editSpec":%s,"webhookUrl":"%s"}""".formatted(JobApiTest.tinySpec("silver", 0.4), withCredentials))).get("jobId").asString();
+
+    JsonNode job = awaitDelivery(id, "delivered");
+    Received got = received.poll(5, TimeUnit.SECONDS);
+
+    assertThat(got).isNotNull();
+    assertThat(got.query()).isEqualTo("signature=abc&x=1");
+    assertThat(got.headers().get("Authorization")).containsExactly("Basic " + java.util.Base64.getEncoder().encodeToString("n8n:s3cret".getBytes()));
+    assertThat(job.get("webhook").get("url").asString())
+        .isEqualTo("http://***@127.0.0.1:" + receiver.getAddress().getPort() + "/webhook-waiting/9?signature=***&x=1");
+    // Only the status is recorded, never the receiver's answer.
+    assertThat(job.get("webhook").get("attempts").get(0).get("outcome").asString()).isEqualTo("delivered: HTTP 200");
+    String all = server.http.get("/jobs/" + id).body() + server.http.get("/jobs").body();
+    assertThat(all).doesNotContain("s3cret", "signature=abc", "Workflow was started");
+  }
+
   /** Delivery is recorded after the POST is answered: follow the job until its webhook state settles. */
   private static JsonNode awaitDelivery(String id, String state) throws Exception {
     return server.http.awaitJob(id, j -> j.has("webhook") && j.get("webhook").get("state").asString().equals(state), Duration.ofSeconds(30));

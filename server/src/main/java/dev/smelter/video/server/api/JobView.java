@@ -33,7 +33,7 @@ final class JobView {
         "error", j.error().orElse(null),
         "metadata", j.metadata().orElse(null));
     j.idempotencyKey().ifPresent(k -> m.put("idempotencyKey", k));
-    j.callback().ifPresent(cb -> m.put("webhook", ordered("url", cb.url(), "state", j.delivery().state().name().toLowerCase(java.util.Locale.ROOT),
+    j.callback().ifPresent(cb -> m.put("webhook", ordered("url", dev.smelter.video.server.net.UrlRedaction.redact(cb.url()), "state", j.delivery().state().name().toLowerCase(java.util.Locale.ROOT),
         "attempts", j.delivery().attempts().stream().map(a -> ordered("at", time(a.at()), "status", a.status(), "outcome", a.outcome())).toList())));
     return m;
   }

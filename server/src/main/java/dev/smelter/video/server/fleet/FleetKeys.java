@@ -91,6 +91,16 @@ public record FleetKeys(String namespace) {
     return namespace + "external-url";
   }
 
+  /** String with TTL: the job holding an output name ({@link dev.smelter.video.server.job.OutputNames}). */
+  public String outputName(String name) {
+    return namespace + "output-name:" + name;
+  }
+
+  /** String: the fleet's generated webhook signing secret (when none is configured). */
+  public String webhookSecret() {
+    return namespace + "webhook-secret";
+  }
+
   /** String with TTL: who is delivering a job's terminal webhook. */
   public String webhookLease(String jobId) {
     return namespace + "webhook:" + jobId;

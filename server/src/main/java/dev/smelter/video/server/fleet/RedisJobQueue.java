@@ -5,6 +5,7 @@ import dev.smelter.video.server.job.Job;
 import dev.smelter.video.server.job.JobEvents;
 import dev.smelter.video.server.job.JobRequest;
 import dev.smelter.video.server.job.JobStatus;
+import dev.smelter.video.server.job.OutputNames;
 import dev.smelter.video.server.job.Progress;
 import dev.smelter.video.server.queue.JobQueue;
 import io.lettuce.core.Consumer;
@@ -75,6 +76,36 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
       redis.call('HSET', KEYS[1], 'entry', redis.call('XADD', KEYS[4], '*', 'job', ARGV[1]))
       return ARGV[1]
       """;
+
+  private static final String RELEASE_NAME = """
+      if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+      return 0
+      """;
+
+  /**
+   * Reserves the first output name no unfinished job holds (OutputNames): a name is held while its
+   * holder's record says it is unfinished, or has no record yet (being submitted right now).
+   * ARGV: job id, name key prefix, job key prefix, ttl ms, candidates….
+   */
+  private static final String RESERVE_NAME = """
+      for i = 5, #ARGV do
+        local key = ARGV[2] .. ARGV[i]
+        local holder = redis.call('GET', key)
+        local busy = false
+        if holder and holder ~= ARGV[1] then
+          local st = redis.call('HGET', ARGV[3] .. holder, 'status')
+          busy = (not st) or (st ~= 'completed' and st ~= 'failed' and st ~= 'cancelled')
+        end
+        if not busy then
+          redis.call('SET', key, ARGV[1], 'PX', ARGV[4])
+          return ARGV[i]
+        end
+      end
+      return ARGV[#ARGV]
+      """;
+
+  /** How long a name reservation lives before its job's record exists (a node dying in between frees it soon). */
+  private static final Duration RESERVING = Duration.ofMinutes(1);
 
   /**
    * Compare-and-set of a job record with the stream work of its transition.
@@ -228,8 +259,12 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
   @Override
   public Submission submit(JobRequest r) {
     Instant now = clock.instant();
-    Job job = new Job(UUID.randomUUID().toString(), JobStatus.QUEUED, r.priority(), r.idempotencyKey(), r.spec(),
-        r.outputFilename(), r.callback(), r.progressUrl(), r.metadata(), Progress.NONE, 0, now, now, Optional.empty(),
+    String jobId = UUID.randomUUID().toString();
+    List<String> names = new ArrayList<>(List.of(jobId, keys.outputName(""), keys.job(""), Long.toString(RESERVING.toMillis())));
+    names.addAll(OutputNames.candidates(r.outputFilename(), jobId));
+    String name = cmd.eval(RESERVE_NAME, ScriptOutputType.VALUE, new String[0], names.toArray(String[]::new));
+    Job job = new Job(jobId, JobStatus.QUEUED, r.priority(), r.idempotencyKey(), r.spec(),
+        name, r.callback(), r.progressUrl(), r.metadata(), Progress.NONE, 0, now, now, Optional.empty(),
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Delivery.NONE);
     String idem = r.idempotencyKey().map(keys::idempotency).orElse(keys.job(job.id()));
     String requirements = JobRequirements.of(r.spec());
@@ -238,9 +273,12 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
         job.id(), json.writeValueAsString(job), Long.toString(now.toEpochMilli()), Integer.toString(job.priority()), FleetKeys.GROUP,
         r.idempotencyKey().isPresent() ? "1" : "0", keys.job(""), requirements, FleetKeys.stream(job.priority(), requirements));
     if (!id.equals(job.id())) {
+      cmd.eval(RELEASE_NAME, ScriptOutputType.INTEGER, new String[] {keys.outputName(name)}, job.id()); // not ours after all
       Optional<Job> existing = get(id);
       if (existing.isPresent()) return new Submission(existing.get(), false);
     }
+    // Held until the job's record (unfinished, then finished) expires; a job queued longer than that is not expected.
+    cmd.pexpire(keys.outputName(name), settings.finishedTtl().plus(Duration.ofDays(1)).toMillis());
     announce(job);
     redis.publish(keys.wakeChannel(), job.id());
     return new Submission(job, true);

@@ -1,11 +1,11 @@
 package dev.smelter.video.server.intake;
 
+import dev.smelter.video.server.net.AddressRanges;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -217,35 +217,21 @@ public final class RemoteFetcher {
     } catch (UnknownHostException e) {
       throw new RefusedException("unknown host " + uri.getHost());
     }
-    if (!allowPrivate && !exempt.test(uri)) {
+    if (!exempt.test(uri)) {
       for (InetAddress a : addresses) {
-        if (internal(a)) throw new RefusedException("refused: " + uri.getHost() + " resolves to an internal address (" + a.getHostAddress() + ")");
+        // allow-private-remote opens loopback and private ranges; link-local (cloud metadata) stays closed.
+        boolean never = AddressRanges.of(a) == AddressRanges.Reach.NEVER;
+        if (never || (!allowPrivate && internal(a))) {
+          throw new RefusedException("refused: " + uri.getHost() + " resolves to an internal address (" + a.getHostAddress() + ")");
+        }
       }
     }
     return addresses[0];
   }
 
+  /** Anything but a public address (the shared rules, IPv4 inside IPv6 forms included: {@link AddressRanges}). */
   static boolean internal(InetAddress a) {
-    if (a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress() || a.isMulticastAddress()) {
-      return true;
-    }
-    byte[] b = a.getAddress();
-    if (a instanceof Inet6Address) {
-      if ((b[0] & 0xfe) == 0xfc) return true; // unique local fc00::/7
-      boolean v4Mapped = true;
-      for (int i = 0; i < 10; i++) v4Mapped &= b[i] == 0;
-      if (v4Mapped && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
-        try {
-          return internal(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16)));
-        } catch (UnknownHostException e) {
-          return true;
-        }
-      }
-      return false;
-    }
-    int first = b[0] & 0xff, second = b[1] & 0xff;
-    return first == 0 || (first == 100 && second >= 64 && second < 128) || (first == 192 && second == 0 && (b[2] & 0xff) == 0)
-        || (first == 198 && (second == 18 || second == 19)) || first >= 240;
+    return AddressRanges.internal(a);
   }
 
   private static boolean literalAddress(String host) {

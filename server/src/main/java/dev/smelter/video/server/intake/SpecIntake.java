@@ -8,6 +8,10 @@ import dev.smelter.video.render.encode.OutputOptions;
 import dev.smelter.video.server.ServiceProperties;
 import dev.smelter.video.server.job.Callback;
 import dev.smelter.video.server.job.JobRequest;
+import dev.smelter.video.server.job.OutputNames;
+import dev.smelter.video.server.net.HostResolver;
+import dev.smelter.video.server.net.TargetGuard;
+import dev.smelter.video.server.webhook.WebhookDispatcher;
 import dev.smelter.video.server.storage.Storage;
 import dev.smelter.video.spec.PlanOptions;
 import dev.smelter.video.spec.Planner;
@@ -27,7 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -63,6 +66,7 @@ public final class SpecIntake {
   private final ObjectMapper json;
   private final java.util.function.Consumer<Path> beforeUse;
   private final RemoteHosts remoteHosts;
+  private final TargetGuard webhookTargets;
 
   public SpecIntake(ServiceProperties props, Storage storage, MediaPaths paths, RemoteFetcher fetcher, MediaProbe probe, ObjectMapper json) {
     this(props, storage, paths, fetcher, probe, json, p -> {});
@@ -79,6 +83,7 @@ public final class SpecIntake {
     this.probe = probe;
     this.json = json;
     this.remoteHosts = new RemoteHosts(props.security().allowRemote(), props.security().remoteHosts());
+    this.webhookTargets = WebhookDispatcher.guard(props.webhook(), HostResolver.system());
   }
 
   /** {@code POST /edit}: {@code {editSpec, outputFilename?}}; other keys are ignored, as before. */
@@ -86,7 +91,7 @@ public final class SpecIntake {
     Optional<ObjectNode> spec = editSpec(body);
     if (spec.isEmpty()) return new Invalid(List.of(new Problem("editSpec", "editSpec is required")));
     Optional<String> name = text(body, "outputFilename");
-    String output = name.orElse("output-" + System.currentTimeMillis() + ".mp4");
+    String output = name.orElse(OutputNames.generated(".mp4"));
     return prepare(spec.get(), "editSpec.", output, body, true);
   }
 
@@ -102,8 +107,7 @@ public final class SpecIntake {
       spec = Optional.of(SimpleFormat.isSimple(top) ? SimpleFormat.toEditly(top, root) : top);
       prefix = "";
     }
-    String output = text(root, "outputFilename").orElse("output-" + System.currentTimeMillis() + "-"
-        + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xffffff)) + ".mp4");
+    String output = text(root, "outputFilename").orElse(OutputNames.generated(".mp4"));
     return prepare(spec.get(), prefix, output, root, false);
   }
 
@@ -294,19 +298,32 @@ public final class SpecIntake {
       return Optional.of(new Callback(url.get(), headers, basic));
     }
     if (c != null && !c.isNull()) problems.add(new Problem("callback", "must be an object {url, headers?, basicAuth?}"));
-    simple.ifPresent(u -> checkUrl(u, "webhookUrl", problems));
+    // The problem names the field given (n8n templates use any of the three).
+    String simpleKey = List.of("webhookUrl", "callbackUrl", "callback_url").stream().filter(k -> text(body, k).isPresent()).findFirst()
+        .orElse("webhookUrl");
+    simple.ifPresent(u -> checkUrl(u, simpleKey, problems));
     return simple.map(u -> new Callback(u, Map.of(), Optional.empty()));
   }
 
-  private static void checkUrl(String url, String path, List<Problem> problems) {
+  /**
+   * A webhook or progress URL: absolute http(s), and not pointing inside the network unless
+   * {@code smelter.webhook.allowed-hosts} allows it (checked again at every delivery: DNS changes).
+   * A name that does not resolve now is accepted; its deliveries retry until it does.
+   */
+  private void checkUrl(String url, String path, List<Problem> problems) {
+    URI u;
     try {
-      URI u = URI.create(url);
-      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-      if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null) {
-        problems.add(new Problem(path, "must be an absolute http(s) URL"));
-      }
+      u = URI.create(url);
     } catch (IllegalArgumentException e) {
       problems.add(new Problem(path, "not a valid URL"));
+      return;
+    }
+    try {
+      webhookTargets.check(u);
+    } catch (TargetGuard.RefusedException e) {
+      problems.add(new Problem(path, e.getMessage()));
+    } catch (java.net.UnknownHostException e) {
+      // not resolvable yet: delivery checks again
     }
   }
 

@@ -14,7 +14,20 @@ public record Callback(String url, Map<String, String> headers, Optional<BasicAu
     headers = Map.copyOf(headers);
   }
 
-  public record BasicAuth(String user, String password) {}
+  public record BasicAuth(String user, String password) {
+    /** Never shows the password (records end up in logs and error reports). */
+    @Override
+    public String toString() {
+      return "BasicAuth[user=" + user + ", password=***]";
+    }
+  }
+
+  /** The URL without credentials or secret query values, header names without values (they often carry tokens). */
+  @Override
+  public String toString() {
+    return "Callback[url=" + dev.smelter.video.server.net.UrlRedaction.redact(url) + ", headers=" + headers.keySet()
+        + ", basicAuth=" + basicAuth + "]";
+  }
 
   /**
    * Headers the service sets itself and a job's own {@code headers} must not replace: the Standard

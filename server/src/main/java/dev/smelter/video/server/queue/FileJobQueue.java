@@ -5,6 +5,7 @@ import dev.smelter.video.server.job.Job;
 import dev.smelter.video.server.job.JobEvents;
 import dev.smelter.video.server.job.JobRequest;
 import dev.smelter.video.server.job.JobStatus;
+import dev.smelter.video.server.job.OutputNames;
 import dev.smelter.video.server.job.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -92,8 +94,9 @@ public final class FileJobQueue implements JobQueue {
         if (same.isPresent()) return new Submission(same.get(), false);
       }
       Instant now = clock.instant();
-      Job job = new Job(UUID.randomUUID().toString(), JobStatus.QUEUED, r.priority(), r.idempotencyKey(), r.spec(),
-          r.outputFilename(), r.callback(), r.progressUrl(), r.metadata(), Progress.NONE, 0, now, now, Optional.empty(),
+      String id = UUID.randomUUID().toString();
+      Job job = new Job(id, JobStatus.QUEUED, r.priority(), r.idempotencyKey(), r.spec(),
+          freeName(r.outputFilename(), id), r.callback(), r.progressUrl(), r.metadata(), Progress.NONE, 0, now, now, Optional.empty(),
           Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Delivery.NONE);
       write(job);
       jobs.put(job.id(), job);
@@ -102,6 +105,13 @@ public final class FileJobQueue implements JobQueue {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** The requested output name, or a variant when an unfinished job holds it (under the lock: atomic with the submission). */
+  private String freeName(String requested, String id) {
+    Set<String> held = jobs.values().stream().filter(j -> !j.status().terminal()).map(Job::outputFilename)
+        .collect(java.util.stream.Collectors.toSet());
+    return OutputNames.candidates(requested, id).stream().filter(n -> !held.contains(n)).findFirst().orElseThrow();
   }
 
   @Override

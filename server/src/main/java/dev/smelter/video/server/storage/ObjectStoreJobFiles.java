@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -133,8 +132,7 @@ public final class ObjectStoreJobFiles implements JobFiles {
   public void publishOutput(String outputFilename, Path rendered) throws IOException {
     store.put(OUTPUTS + outputFilename, rendered);
     if (keepLocalOutputs) {
-      Files.move(rendered, storage.outputsDir().resolve(outputFilename), StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
+      OutputPublisher.move(rendered, storage.outputsDir().resolve(outputFilename)); // outputs/ may be another mount
     } else {
       Files.deleteIfExists(rendered);
     }

@@ -3,7 +3,6 @@ package dev.smelter.video.server.storage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import tools.jackson.databind.JsonNode;
 
 /** Every node sees the same folders: inputs stay where they are, outputs move into the outputs folder. */
@@ -26,8 +25,7 @@ public final class SharedFolderJobFiles implements JobFiles {
 
   @Override
   public void publishOutput(String outputFilename, Path rendered) throws IOException {
-    Files.move(rendered, storage.outputsDir().resolve(outputFilename), StandardCopyOption.ATOMIC_MOVE,
-        StandardCopyOption.REPLACE_EXISTING);
+    OutputPublisher.move(rendered, storage.outputsDir().resolve(outputFilename)); // outputs/ may be another mount
   }
 
   @Override

@@ -6,17 +6,23 @@ import dev.smelter.video.server.job.Delivery;
 import dev.smelter.video.server.job.DeliveryAttempt;
 import dev.smelter.video.server.job.Job;
 import dev.smelter.video.server.queue.JobQueue;
+import dev.smelter.video.server.net.AllowedHosts;
+import dev.smelter.video.server.net.HostResolver;
+import dev.smelter.video.server.net.TargetGuard;
+import dev.smelter.video.server.net.UrlRedaction;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URLDecoder;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,36 +33,49 @@ import tools.jackson.databind.node.ObjectNode;
  * Posts a job's terminal event exactly once to its callback URL (used as given, query included),
  * retrying with capped exponential backoff within a total deadline, and records every attempt on the
  * job. Progress events, when asked for, go to a separate URL and are fire-and-forget.
+ *
+ * <p>Every request is signed (Standard Webhooks) and goes only where the {@link TargetGuard} allows,
+ * checked again at each attempt because DNS answers change; the receiver's answer is recorded as its
+ * status only (its body is read no further than {@link WebhookHttp} allows, and never stored).
  */
 public final class WebhookDispatcher implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class.getName());
 
+  /** The setting that lets webhooks reach internal hosts. */
+  public static final String ALLOWED_HOSTS = "smelter.webhook.allowed-hosts";
+
   private final JobQueue queue;
   private final ServiceProperties.Webhook config;
-  private final Optional<WebhookSigner> signer;
+  private final WebhookSigner signer;
+  private final TargetGuard guard;
   private final ObjectMapper json;
   private final Clock clock;
-  private final HttpClient http;
+  private final WebhookHttp http = new WebhookHttp();
   private final DeliveryLease lease;
   private volatile java.util.concurrent.ScheduledExecutorService sweeper;
   /** Deliveries running now: {@link #close()} lets their current attempt finish (a draining worker's last results). */
   private final java.util.Set<Thread> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile boolean closing;
 
-  public WebhookDispatcher(JobQueue queue, ServiceProperties.Webhook config, ObjectMapper json, Clock clock) {
-    this(queue, config, json, clock, DeliveryLease.local());
+  /** One process, the system resolver: for tools and tests. */
+  public WebhookDispatcher(JobQueue queue, ServiceProperties.Webhook config, String secret, ObjectMapper json, Clock clock) {
+    this(queue, config, new WebhookSigner(secret), guard(config, HostResolver.system()), json, clock, DeliveryLease.local());
   }
 
-  public WebhookDispatcher(JobQueue queue, ServiceProperties.Webhook config, ObjectMapper json, Clock clock, DeliveryLease lease) {
+  public WebhookDispatcher(JobQueue queue, ServiceProperties.Webhook config, WebhookSigner signer, TargetGuard guard, ObjectMapper json,
+      Clock clock, DeliveryLease lease) {
     this.lease = lease;
     this.queue = queue;
     this.config = config;
-    this.signer = config.secret().isEmpty() ? Optional.empty() : Optional.of(new WebhookSigner(config.secret()));
+    this.signer = signer;
+    this.guard = guard;
     this.json = json;
     this.clock = clock;
-    // HTTP/1.1 only: the JDK's default h2c upgrade request makes Node servers (n8n) never answer.
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.requestTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  /** Where webhooks may go under {@code config}: public addresses, and internal ones its allow-list names. */
+  public static TargetGuard guard(ServiceProperties.Webhook config, HostResolver resolver) {
+    return new TargetGuard(AllowedHosts.parse(config.allowedHosts(), ALLOWED_HOSTS), resolver, ALLOWED_HOSTS);
   }
 
   /** Delivers in the background; returns at once. */
@@ -106,28 +125,17 @@ public final class WebhookDispatcher implements AutoCloseable {
     Instant deadline = clock.instant().plus(config.deadline());
     Duration backoff = config.initialBackoff();
     while (true) {
-      int status = 0;
-      String outcome;
-      RetryDecision decision;
-      try {
-        HttpResponse<String> r = http.send(request(cb, messageId, body), HttpResponse.BodyHandlers.ofString());
-        status = r.statusCode();
-        decision = RetryDecision.of(status, r.body());
-        outcome = decision.name().toLowerCase(java.util.Locale.ROOT) + ": " + abbreviate(r.body());
-      } catch (IOException e) {
-        decision = RetryDecision.RETRY;
-        outcome = "retry: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return; // still PENDING: resumed after the next start
-      }
+      Attempt a = attempt(cb, messageId, body);
+      int status = a.status();
+      String outcome = a.outcome();
+      RetryDecision decision = a.decision();
       boolean timeLeft = clock.instant().plus(backoff).isBefore(deadline);
       Delivery.State next = switch (decision) {
         case DELIVERED -> Delivery.State.DELIVERED;
         case STOP -> Delivery.State.GAVE_UP;
         case RETRY -> timeLeft ? Delivery.State.PENDING : Delivery.State.GAVE_UP;
       };
-      DeliveryAttempt attempt = new DeliveryAttempt(clock.instant(), cb.url(), status, outcome);
+      DeliveryAttempt attempt = new DeliveryAttempt(clock.instant(), UrlRedaction.redact(cb.url()), status, outcome);
       queue.update(jobId, j -> j.withDelivery(j.delivery().with(attempt, next), clock.instant()));
       // Stopping: the retries are left to another node (API nodes resume pending deliveries).
       if (next != Delivery.State.PENDING || closing) return;
@@ -142,24 +150,57 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
   }
 
-  private HttpRequest request(Callback cb, String messageId, String body) {
+  private record Attempt(int status, RetryDecision decision, String outcome) {}
+
+  /** One POST; what is recorded of it is the status and a short reason, never the receiver's text. */
+  private Attempt attempt(Callback cb, String messageId, String body) {
+    URI uri;
+    try {
+      uri = URI.create(cb.url());
+    } catch (IllegalArgumentException e) {
+      return new Attempt(0, RetryDecision.STOP, "refused: not a valid URL");
+    }
+    try {
+      InetAddress address = guard.check(uri); // again at every attempt: the name may resolve elsewhere by now
+      WebhookHttp.Answer answer = http.post(uri, address, headers(cb, uri, messageId, body), body.getBytes(StandardCharsets.UTF_8),
+          config.requestTimeout());
+      RetryDecision d = RetryDecision.of(answer.status(), answer.bodyStart());
+      String why = answer.status() == 409 && d == RetryDecision.RETRY ? " (running already)"
+          : answer.status() >= 300 && answer.status() < 400 ? " (redirects are not followed)" : "";
+      return new Attempt(answer.status(), d, d.name().toLowerCase(java.util.Locale.ROOT) + ": HTTP " + answer.status() + why);
+    } catch (TargetGuard.RefusedException e) {
+      LOG.log(Level.WARNING, "webhook to {0} refused: {1}", new Object[] {UrlRedaction.redact(cb.url()), e.getMessage()});
+      return new Attempt(0, RetryDecision.STOP, "refused: " + e.getMessage());
+    } catch (UnknownHostException e) {
+      return new Attempt(0, RetryDecision.RETRY, "retry: unknown host " + uri.getHost());
+    } catch (IOException e) {
+      return new Attempt(0, RetryDecision.RETRY, "retry: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+    }
+  }
+
+  private Map<String, String> headers(Callback cb, URI uri, String messageId, String body) {
     long ts = clock.instant().getEpochSecond();
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(cb.url())).timeout(config.requestTimeout())
-        .header("Content-Type", "application/json").header("User-Agent", "smelter-video")
-        .header("webhook-id", messageId).header("webhook-timestamp", Long.toString(ts))
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    signer.ifPresent(s -> b.header("webhook-signature", s.sign(messageId, ts, body)));
-    cb.basicAuth().ifPresent(a -> b.header("Authorization",
+    Map<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    h.put("Content-Type", "application/json");
+    h.put("User-Agent", "smelter-video");
+    // URL credentials (user:pw@) become Basic auth, as browsers and curl send them; explicit basicAuth wins.
+    Optional<Callback.BasicAuth> basic = cb.basicAuth().or(() -> Optional.ofNullable(uri.getRawUserInfo()).map(WebhookDispatcher::userInfo));
+    basic.ifPresent(a -> h.put("Authorization",
         "Basic " + Base64.getEncoder().encodeToString((a.user() + ":" + a.password()).getBytes(StandardCharsets.UTF_8))));
     cb.headers().forEach((k, v) -> {
-      if (Callback.reserved(k)) return; // refused at intake; a record from before that rule cannot override them either
-      try {
-        b.setHeader(k, v);
-      } catch (IllegalArgumentException restricted) {
-        LOG.log(Level.FINE, "callback header {0} cannot be set", k);
-      }
+      if (!Callback.reserved(k)) h.put(k, v); // refused at intake; a record from before that rule cannot override them either
     });
-    return b.build();
+    h.put("webhook-id", messageId);
+    h.put("webhook-timestamp", Long.toString(ts));
+    h.put("webhook-signature", signer.sign(messageId, ts, body));
+    return h;
+  }
+
+  private static Callback.BasicAuth userInfo(String raw) {
+    int colon = raw.indexOf(':');
+    String user = colon < 0 ? raw : raw.substring(0, colon);
+    String password = colon < 0 ? "" : raw.substring(colon + 1);
+    return new Callback.BasicAuth(URLDecoder.decode(user, StandardCharsets.UTF_8), URLDecoder.decode(password, StandardCharsets.UTF_8));
   }
 
   /** Progress to the job's separate progress URL: best effort, one try, never blocks the render. */
@@ -170,14 +211,8 @@ public final class WebhookDispatcher implements AutoCloseable {
       o.set("metadata", job.metadata().orElse(null));
       String body = json.writeValueAsString(o);
       String id = "msg_" + UUID.randomUUID();
-      try {
-        http.send(request(new Callback(url, job.callback().map(Callback::headers).orElse(java.util.Map.of()), Optional.empty()), id, body),
-            HttpResponse.BodyHandlers.discarding());
-      } catch (IOException e) {
-        LOG.log(Level.FINE, "progress webhook failed", e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      Attempt a = attempt(new Callback(url, job.callback().map(Callback::headers).orElse(Map.of()), Optional.empty()), id, body);
+      if (a.status() == 0) LOG.log(Level.FINE, "progress webhook of {0}: {1}", new Object[] {job.id(), a.outcome()});
     }));
   }
 
@@ -221,8 +256,4 @@ public final class WebhookDispatcher implements AutoCloseable {
     inFlight.forEach(Thread::interrupt); // sleeping before a retry: stays pending
   }
 
-  private static String abbreviate(String s) {
-    String one = s.replaceAll("\\s+", " ").strip();
-    return one.length() > 200 ? one.substring(0, 200) + "…" : one;
-  }
 }

@@ -64,6 +64,41 @@ class RedisJobQueueTest {
         Optional.empty());
   }
 
+  /** Issue 21: two nodes submitting one output name at once never give it to two unfinished jobs. */
+  @Test
+  void anOutputNameHeldByAnUnfinishedJobIsNeverGivenToAnother() throws Exception {
+    Node a = node("a", 3, Duration.ofSeconds(30), Duration.ofSeconds(1));
+    Node b = node("b", 3, Duration.ofSeconds(30), Duration.ofSeconds(1));
+    var fromA = java.util.concurrent.CompletableFuture.supplyAsync(() -> submitAll(a, 6));
+    var fromB = java.util.concurrent.CompletableFuture.supplyAsync(() -> submitAll(b, 6));
+    List<dev.smelter.video.server.job.Job> jobs = new ArrayList<>(fromA.get(30, java.util.concurrent.TimeUnit.SECONDS));
+    jobs.addAll(fromB.get(30, java.util.concurrent.TimeUnit.SECONDS));
+    List<String> names = jobs.stream().map(dev.smelter.video.server.job.Job::outputFilename).toList();
+    assertThat(names).doesNotHaveDuplicates().contains("same.mp4", "same-2.mp4", "same-9.mp4");
+    assertThat(names.stream().filter(n -> n.matches("same-[0-9a-f-]{36}\\.mp4"))).hasSize(3);
+
+    var holder = jobs.stream().filter(j -> j.outputFilename().equals("same.mp4")).findFirst().orElseThrow();
+    a.queue().update(holder.id(), j -> j.ended(dev.smelter.video.server.job.JobStatus.CANCELLED, "cancelled", Clock.systemUTC().instant()));
+    assertThat(b.queue().submit(named("same.mp4")).job().outputFilename()).as("free again once its job finished").isEqualTo("same.mp4");
+  }
+
+  private static List<dev.smelter.video.server.job.Job> submitAll(Node node, int n) {
+    List<java.util.concurrent.Future<dev.smelter.video.server.job.Job>> futures = new ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(n)) {
+      for (int i = 0; i < n; i++) futures.add(pool.submit(() -> node.queue().submit(named("same.mp4")).job()));
+      List<dev.smelter.video.server.job.Job> jobs = new ArrayList<>();
+      for (var f : futures) jobs.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+      return jobs;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JobRequest named(String name) {
+    return new JobRequest(JsonMapper.builder().build().readTree("{\"width\":64,\"height\":112,\"clips\":[]}"), name, Optional.empty(),
+        Optional.empty(), Optional.empty(), 0, Optional.empty());
+  }
+
   @Test
   void jobsThatNeedGlOrAnEncoderGoOnlyToNodesThatHaveIt() throws Exception {
     Node cpu = node("cpu", 3, Duration.ofMillis(300), Duration.ofMillis(100));

@@ -125,10 +125,20 @@ class RemoteFetcherTest {
         .isInstanceOf(RemoteFetcher.RefusedException.class).hasMessageContaining("resolves to an internal address");
     assertThatThrownBy(() -> guarded.checkTarget(URI.create("http://169.254.169.254/latest/meta-data/")))
         .hasMessageContaining("internal address (169.254.169.254)");
+    for (String v6 : java.util.List.of("http://[::127.0.0.1]/", "http://[64:ff9b::a9fe:a9fe]/", "http://[2002:a00:1::]/")) {
+      assertThatThrownBy(() -> guarded.checkTarget(URI.create(v6))).as(v6).hasMessageContaining("resolves to an internal address");
+    }
     assertThatThrownBy(() -> guarded.checkTarget(URI.create("file:///etc/passwd"))).hasMessage("only http and https URLs are allowed");
     assertThatThrownBy(() -> guarded.checkTarget(URI.create("http://user:pw@example.com/x")))
         .hasMessage("credentials in URLs are not allowed");
     assertThat(dir.resolve("a")).doesNotExist();
+    // Allowing private addresses does not open link-local ones: the metadata service stays unreachable.
+    RemoteFetcher privateAllowed = new RemoteFetcher(1 << 20, true, Duration.ofSeconds(10));
+    for (String metadata : java.util.List.of("http://169.254.169.254/latest/meta-data/", "http://[fe80::1]/", "http://[::ffff:169.254.169.254]/",
+        "http://[64:ff9b::a9fe:a9fe]/", "http://0.0.0.0/")) {
+      assertThatThrownBy(() -> privateAllowed.checkTarget(URI.create(metadata))).as(metadata).hasMessageContaining("internal address");
+    }
+    assertThat(privateAllowed.checkTarget(URI.create("http://127.0.0.1/")).getHostAddress()).isEqualTo("127.0.0.1");
   }
 
   /**

@@ -11,6 +11,7 @@ import dev.smelter.video.server.job.JobStatus;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -54,5 +55,43 @@ class FileJobQueueTest {
     assertThat(third.claim(Duration.ofMillis(50))).isEmpty();
     // and it stays failed on the next start
     assertThat(open().get(id).orElseThrow().status()).isEqualTo(JobStatus.FAILED);
+  }
+
+  /** Issue 21: twelve concurrent submissions of one name get twelve names; a finished holder frees it (Editly's overwrite). */
+  @Test
+  void anOutputNameHeldByAnUnfinishedJobIsNeverGivenToAnother() throws Exception {
+    FileJobQueue queue = open();
+    List<Job> jobs = submitConcurrently(queue, "same.mp4", 12);
+    List<String> names = jobs.stream().map(Job::outputFilename).toList();
+    assertThat(names).doesNotHaveDuplicates().contains("same.mp4", "same-2.mp4", "same-9.mp4");
+    assertThat(names.stream().filter(n -> n.matches("same-[0-9a-f-]{36}\\.mp4"))).hasSize(3);
+
+    Job holder = jobs.stream().filter(j -> j.outputFilename().equals("same.mp4")).findFirst().orElseThrow();
+    queue.update(holder.id(), j -> j.ended(JobStatus.CANCELLED, "cancelled", Clock.systemUTC().instant()));
+    assertThat(queue.submit(request("same.mp4")).job().outputFilename()).isEqualTo("same.mp4");
+    Job next = queue.submit(request("same.mp4")).job();
+    assertThat(next.outputFilename()).isEqualTo("same-" + next.id() + ".mp4");
+  }
+
+  static JobRequest request(String name) {
+    return new JobRequest(JSON.createObjectNode(), name, Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty());
+  }
+
+  /** {@code n} submissions released at once from their own threads. */
+  public static List<Job> submitConcurrently(JobQueue queue, String name, int n) throws Exception {
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<Job>> futures = new java.util.ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(n)) {
+      for (int i = 0; i < n; i++) {
+        futures.add(pool.submit(() -> {
+          go.await(10, java.util.concurrent.TimeUnit.SECONDS);
+          return queue.submit(request(name)).job();
+        }));
+      }
+      go.countDown();
+      List<Job> jobs = new java.util.ArrayList<>();
+      for (var f : futures) jobs.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+      return jobs;
+    }
   }
 }

@@ -53,8 +53,9 @@ class PendingDeliveryTest {
       events.subscribe(id, j -> {
         if (j.delivery().state() != Delivery.State.PENDING) settled.complete(j.delivery().state());
       });
-      var config = new ServiceProperties.Webhook("", Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofSeconds(5));
-      new WebhookDispatcher(after, config, json, Clock.systemUTC()).resumePending();
+      var config = new ServiceProperties.Webhook("", Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofSeconds(5),
+          java.util.List.of("127.0.0.1"));
+      new WebhookDispatcher(after, config, WebhookSecret.generate(), json, Clock.systemUTC()).resumePending();
 
       assertThat(settled.get(20, TimeUnit.SECONDS)).isEqualTo(Delivery.State.DELIVERED);
       assertThat(bodies.poll(1, TimeUnit.SECONDS)).contains("\"status\":\"failed\"", "\"error\":\"render failed\"");
