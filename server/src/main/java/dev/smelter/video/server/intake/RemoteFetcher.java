@@ -1,13 +1,13 @@
 package dev.smelter.video.server.intake;
 
 import dev.smelter.video.server.net.AddressRanges;
+import dev.smelter.video.server.net.PinnedSocket;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -18,13 +18,9 @@ import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
 
 /**
  * Downloads remote media, refusing anything that points inside the network: every host is resolved
@@ -115,25 +111,8 @@ public final class RemoteFetcher {
   }
 
   private Socket open(URI uri, InetAddress address, long until) throws IOException {
-    boolean https = uri.getScheme().equalsIgnoreCase("https");
-    int port = uri.getPort() > 0 ? uri.getPort() : https ? 443 : 80;
-    Socket plain = new Socket();
-    try {
-      long left = Math.max(1, (until - System.nanoTime()) / 1_000_000);
-      plain.connect(new InetSocketAddress(address, port), (int) Math.min(CONNECT_TIMEOUT.toMillis(), left));
-      if (!https) return plain;
-      SSLSocket ssl = (SSLSocket) tls.getSocketFactory().createSocket(plain, uri.getHost(), port, true);
-      SSLParameters params = ssl.getSSLParameters();
-      params.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the host, not the address
-      if (!literalAddress(uri.getHost())) params.setServerNames(List.of(new SNIHostName(uri.getHost())));
-      ssl.setSSLParameters(params);
-      ssl.setSoTimeout((int) Math.max(1, (until - System.nanoTime()) / 1_000_000));
-      ssl.startHandshake();
-      return ssl;
-    } catch (IOException | RuntimeException e) {
-      plain.close();
-      throw e;
-    }
+    int left = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (until - System.nanoTime()) / 1_000_000));
+    return PinnedSocket.open(uri, address, tls, (int) Math.min(CONNECT_TIMEOUT.toMillis(), left), left);
   }
 
   private static void request(OutputStream out, URI uri) throws IOException {
@@ -232,10 +211,6 @@ public final class RemoteFetcher {
   /** Anything but a public address (the shared rules, IPv4 inside IPv6 forms included: {@link AddressRanges}). */
   static boolean internal(InetAddress a) {
     return AddressRanges.internal(a);
-  }
-
-  private static boolean literalAddress(String host) {
-    return host.contains(":") || host.matches("[0-9.]+");
   }
 
   private static String abbreviate(String s) {

@@ -1,24 +1,19 @@
 package dev.smelter.video.server.webhook;
 
+import dev.smelter.video.server.net.PinnedSocket;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
 
 /**
  * One webhook POST over HTTP/1.1 to an address checked beforehand (a general-purpose client would
@@ -67,25 +62,7 @@ final class WebhookHttp {
   }
 
   private Socket open(URI uri, InetAddress address, long until) throws IOException {
-    boolean https = uri.getScheme().equalsIgnoreCase("https");
-    int port = uri.getPort() > 0 ? uri.getPort() : https ? 443 : 80;
-    Socket plain = new Socket();
-    try {
-      plain.connect(new InetSocketAddress(address, port), millisLeft(until, uri));
-      plain.setSoTimeout(millisLeft(until, uri));
-      if (!https) return plain;
-      String host = bare(uri.getHost());
-      SSLSocket ssl = (SSLSocket) tls.getSocketFactory().createSocket(plain, host, port, true);
-      SSLParameters params = ssl.getSSLParameters();
-      params.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the host, not the address
-      if (!host.contains(":") && !host.matches("[0-9.]+")) params.setServerNames(List.of(new SNIHostName(host)));
-      ssl.setSSLParameters(params);
-      ssl.startHandshake();
-      return ssl;
-    } catch (IOException | RuntimeException e) {
-      plain.close();
-      throw e;
-    }
+    return PinnedSocket.open(uri, address, tls, millisLeft(until, uri), millisLeft(until, uri));
   }
 
   private static String head(URI uri, Map<String, String> headers, int length) {
@@ -166,7 +143,4 @@ final class WebhookHttp {
     return (int) Math.min(Integer.MAX_VALUE, left);
   }
 
-  private static String bare(String host) {
-    return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host.toLowerCase(Locale.ROOT);
-  }
 }
