@@ -21,7 +21,8 @@ final class DropZoneFlicker extends CatalogShaderTransition {
       // stepHash of a point whose scaling by (443.8975, 397.2973) the caller did: the reference's
       // compiler folds f * 1.37 * 397.2973 into f * 544.2973 (one rounding instead of two), and the
       // fract of a product near 10^4 turns that last bit into another hash, another block mask
-      // (fidelity/transition-sweep.sh: steps 3, 6, 14, 19 and 22 showed other blocks; worst frame 0.7845 → 0.9989).
+      // (fidelity/transition-sweep.sh: steps 3, 6, 14, 19 and 22 showed other blocks; worst frame
+      // 0.7845 → 0.9989).
       float stepHashScaled(float2 scaled) {
         float2 p = fract(scaled);
         p += dot(p, p.yx + 19.19);
