@@ -18,10 +18,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Frames Editly 0.14.2 rendered in fidelity/transition-sweep.sh (96×64, lossless, frame read back as
  * RGB; committed under {@code editly/}) against ours at the same progress from the same two
- * pictures: the sweep's textured pictures, A or B (the mirrored one) outgoing as in the sweep. Each
- * was a frame that differed before its fix; the bounds are on the worst 8×8 block's mean difference,
- * which a region showing the wrong frame, a wrong block mask or another noise pattern exceeds by
- * far, and on the pixels more than 32 off, which a thin rim or seam drawn elsewhere adds to.
+ * pictures: the sweep's textured pictures, A or B (A with its colours inverted) outgoing as in the
+ * sweep. Each was a frame that differed before its fix; the bounds are on the worst 8×8 block's
+ * mean difference, which a region showing the wrong frame, a wrong block mask or another noise
+ * pattern exceeds by far, and on the pixels more than 32 off, which a thin rim or seam drawn
+ * elsewhere adds to.
  */
 class EditlyFramesTest {
   private static final int W = 96, H = 64;
@@ -38,12 +39,12 @@ class EditlyFramesTest {
     // rim pixels: mix(edge, band, 1) was not exactly band, so m = −2 missed the rim test (worst block 7 before; 1 now)
     "undulatingBurnOut, 0.3333333333333333, undulatingburnout-1-3.png, false, 3, 2",
   })
-  void matchesWhatEditlyRendered(String name, double progress, String editlyFrame, boolean fromMirrored, int worstBlock, int strayPixels)
+  void matchesWhatEditlyRendered(String name, double progress, String editlyFrame, boolean fromInverted, int worstBlock, int strayPixels)
       throws IOException {
     int[] editly = editlyFrame(editlyFrame);
     int[] ours;
     try (Surface s = Surface.makeRaster(ImageInfo.makeN32Premul(W, H))) {
-      Transitions.byName(name).draw(s.getCanvas(), textured(fromMirrored), textured(!fromMirrored), progress, CatalogTransitionsTest.defaults(name), W, H);
+      Transitions.byName(name).draw(s.getCanvas(), textured(fromInverted), textured(!fromInverted), progress, CatalogTransitionsTest.defaults(name), W, H);
       ours = pixels(s);
     }
     assertThat(worstBlockDifference(ours, editly)).as("%s: worst 8×8 block's mean channel difference", name).isLessThanOrEqualTo(worstBlock);
@@ -65,12 +66,12 @@ class EditlyFramesTest {
   }
 
   /** The sweep's textured picture (transition-sweep.py), at 96×64. */
-  private static Image textured(boolean flip) {
+  private static Image textured(boolean inverted) {
     try (Surface s = Surface.makeRaster(ImageInfo.makeN32Premul(W, H)); Paint p = new Paint()) {
       for (int y = 0; y < H; y++) {
         for (int x = 0; x < W; x++) {
           int r = 255 * x / (W - 1), g = 255 * y / (H - 1), b = ((x / 8 + y / 8) % 2) * 200 + 20;
-          if (flip) { r = 255 - r; g = 255 - g; b = 240 - b; }
+          if (inverted) { r = 255 - r; g = 255 - g; b = 240 - b; }
           s.getCanvas().drawRect(Rect.makeXYWH(x, y, 1, 1), p.setColor(0xFF000000 | r << 16 | g << 8 | b));
         }
       }
