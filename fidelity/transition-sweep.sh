@@ -9,6 +9,7 @@
 # differences in kind (a uniform frame where the other shows content, a white or black area).
 # Usage: fidelity/transition-sweep.sh [--only NAME[,NAME...]]   (from the repository root)
 #        FIDELITY_REUSE=1 fidelity/transition-sweep.sh   scores the renders already in $OUT
+#        FIDELITY_OURS_ARGS="--gpu on" fidelity/transition-sweep.sh   extra arguments for our render
 # Prints a Markdown table: per transition the worst frame (SSIM, k/n, easing, clips), the worst per
 # spec, and the frames that differ in kind. ~4 min on 2 shared cores (13,520 transition frames).
 set -euo pipefail
@@ -27,7 +28,8 @@ if [[ -z "${FIDELITY_REUSE:-}" ]]; then
     echo "sweep: $name" >&2
     nice -n 10 xvfb-run -a -s "-ac -screen 0 1280x1024x24" "$EDITLY" "$spec" --out "$OUT/editly/$name.mp4" \
       >"$OUT/editly/$name.log" 2>&1 || { echo "Editly failed on $name: see $OUT/editly/$name.log" >&2; exit 1; }
-    nice -n 10 ./smelter-video render "$spec" --out "$OUT/ours/$name.mp4" \
+    # shellcheck disable=SC2086 # FIDELITY_OURS_ARGS is a list of arguments
+    nice -n 10 ./smelter-video render "$spec" ${FIDELITY_OURS_ARGS:-} --out "$OUT/ours/$name.mp4" \
       >"$OUT/ours/$name.log" 2>&1 || { echo "render failed on $name: see $OUT/ours/$name.log" >&2; exit 1; }
   done
 fi
