@@ -1,46 +1,27 @@
 package dev.smelter.video.render.transition;
 
-import dev.smelter.video.plan.TransitionParams;
-import io.github.humbleui.skija.ClipMode;
-import io.github.humbleui.skija.Canvas;
-import io.github.humbleui.skija.FilterTileMode;
-import io.github.humbleui.skija.Image;
-import io.github.humbleui.skija.Matrix33;
-import io.github.humbleui.skija.Paint;
-import io.github.humbleui.skija.Shader;
-import io.github.humbleui.types.Rect;
-
 /**
  * {@code directional}: both frames slide together by {@code progress·sign(direction)} of the frame,
  * the incoming one wrapping in behind the outgoing one. Output pixel {@code uv} shows
- * {@code from(uv + p·s)} while that lies inside the frame, else {@code to(fract(uv + p·s))}; so with
- * uv.y = 0 at the top, direction [0,1] moves the content up (Editly's {@code directional-down}).
+ * {@code from(fract(uv + p·s))} while {@code uv + p·s} lies inside the frame, else
+ * {@code to(fract(uv + p·s))}; so with uv.y = 0 at the top, direction [0,1] moves the content up
+ * (Editly's {@code directional-down}).
  *
- * <p>Drawn as two translated images instead of a shader: the incoming frame as a repeating pattern
- * around the outgoing one.
+ * <p>Per pixel, as gl-transitions does it: where the seam falls between pixel centres, a pixel is
+ * wholly one frame or the other, each sampled with its edge clamped. Drawn as two translated
+ * images instead, the seam row blended the two frames and the wrapped incoming frame blended its
+ * opposite edges (up to 112/255 off Editly in that row, fidelity/transition-sweep.sh).
  */
-final class Directional implements Transition {
-  @Override
-  public String name() {
-    return "directional";
-  }
+final class Directional extends CatalogShaderTransition {
+  private static final SkslProgram PROGRAM = SkslProgram.withCatalogParams("Directional", """
+      half4 transition(float2 uv) {
+        float2 p = uv + progress * sign(direction);
+        float2 f = fract(p);
+        return mix(getToColor(f), getFromColor(f), step(0.0, p.y) * step(p.y, 1.0) * step(0.0, p.x) * step(p.x, 1.0));
+      }
+      """);
 
-  @Override
-  public void draw(Canvas canvas, Image from, Image to, double progress, TransitionParams params, int width, int height) {
-    double[] direction = params.vector("direction", 0, 1);
-    float dx = (float) (-Math.signum(direction[0]) * progress * width);
-    float dy = (float) (-Math.signum(direction.length > 1 ? direction[1] : 0) * progress * height);
-    Rect outgoing = Rect.makeXYWH(dx, dy, width, height);
-    canvas.clear(0);
-    Matrix33 shifted = Matrix33.makeTranslate(dx, dy).makeConcat(Blending.stretch(to, width, height));
-    try (Shader incoming = to.makeShader(FilterTileMode.REPEAT, FilterTileMode.REPEAT, Blending.LINEAR, shifted);
-        Paint under = new Paint().setShader(incoming)) {
-      // The incoming frame only outside the outgoing one, so a transparent outgoing pixel stays transparent.
-      int saved = canvas.save();
-      canvas.clipRect(outgoing, ClipMode.DIFFERENCE, false);
-      canvas.drawRect(Rect.makeWH(width, height), under);
-      canvas.restoreToCount(saved);
-    }
-    canvas.drawImageRect(from, Blending.bounds(from), outgoing, Blending.LINEAR, null, false);
+  Directional() {
+    super(PROGRAM);
   }
 }

@@ -18,6 +18,17 @@ final class DropZoneFlicker extends CatalogShaderTransition {
         return fract(p.x * p.y);
       }
 
+      // stepHash of a point whose scaling by (443.8975, 397.2973) the caller did: the reference's
+      // compiler folds f * 1.37 * 397.2973 into f * 544.2973 (one rounding instead of two), and the
+      // fract of a product near 10^4 turns that last bit into another hash, another block mask
+      // (fidelity/transition-sweep.sh: steps 3, 6, 14, 19 and 22 showed other blocks; worst frame
+      // 0.7845 → 0.9989).
+      float stepHashScaled(float2 scaled) {
+        float2 p = fract(scaled);
+        p += dot(p, p.yx + 19.19);
+        return fract(p.x * p.y);
+      }
+
       float2 inset(float2 uv) { return clamp(uv, float2(0.001), float2(0.999)); }
 
       // The scripted reveal per step (0 = old clip, 1 = new clip).
@@ -67,7 +78,7 @@ final class DropZoneFlicker extends CatalogShaderTransition {
       }
 
       float blocks(float2 uv, float f) {
-        float wide = step(0.48, stepHash(float2(floor(uv.x * 4.0), f * 1.37)));
+        float wide = step(0.48, stepHashScaled(float2(floor(uv.x * 4.0) * 443.8975, f * 544.2973022460938)));
         float chunks = step(0.56, stepHash(floor(uv * float2(8.0, 4.0)) + float2(f * 2.11, f * 0.73)));
         float cut = smoothstep(-0.035, 0.035, uv.x - mix(0.18, 0.78, stepHash(float2(f, 4.7))));
         return unit(mix(wide, chunks, 0.38) * 0.72 + cut * 0.28);

@@ -15,6 +15,17 @@ import io.github.humbleui.skija.RuntimeEffect;
  * <p>The colours it reads are unpremultiplied, as Editly's GL gets them (canvas ImageData uploaded
  * as is): a translucent pixel of a clip keeps its colour into the transition instead of coming
  * out darkened once the result is made opaque. Opaque frames read the same either way.
+ *
+ * <p>Values that are not finite behave as on the reference's GL (Mesa llvmpipe, measured through
+ * Editly, fidelity/transition-sweep.sh). Programs divide by zero at exact progress values
+ * ({@code BookFlip} and {@code SimpleFlip} by {@code progress − 0.5} at 0.5, the middle frame of a
+ * two-frame transition): GL clamps a texture coordinate of ±∞ to the edge texel, a finite colour
+ * that the program then weights by 0, while Skia's image shader returns NaN there and poisons the
+ * mix. So uv is clamped to [−1, 2] before sampling: the frames are clamped at their edges anyway,
+ * so finite uv read exactly as before, ±∞ reads the edge, NaN the top or left edge. And a NaN
+ * channel of the result is written as 0 by llvmpipe but as 255 by Skia (a white frame instead of a
+ * black one), so the mains take {@code max(c, 0)}, which is 0 for NaN in Skia's raster pipeline and
+ * changes no other value the 8-bit conversion keeps.
  */
 final class SkslProgram {
   static final String PRELUDE = """
@@ -24,8 +35,8 @@ final class SkslProgram {
       uniform float progress;
       uniform float ratio;
 
-      half4 getFromColor(float2 uv) { return unpremul(fromImage.eval(uv * resolution)); }
-      half4 getToColor(float2 uv) { return unpremul(toImage.eval(uv * resolution)); }
+      half4 getFromColor(float2 uv) { return unpremul(fromImage.eval(clamp(uv, -1.0, 2.0) * resolution)); }
+      half4 getToColor(float2 uv) { return unpremul(toImage.eval(clamp(uv, -1.0, 2.0) * resolution)); }
       """;
 
   /**
@@ -74,20 +85,20 @@ final class SkslProgram {
   private static final String MAIN = """
 
       half4 main(float2 fragCoord) {
-        half4 c = transition(fragCoord / resolution);
+        half4 c = max(transition(fragCoord / resolution), 0.0);
         return half4(c.rgb * c.a, c.a);
       }
       """;
 
   private static final String OPAQUE_MAIN = """
 
-      half4 main(float2 fragCoord) { return half4(transition(fragCoord / resolution).rgb, 1.0); }
+      half4 main(float2 fragCoord) { return half4(max(transition(fragCoord / resolution).rgb, 0.0), 1.0); }
       """;
 
   /** Like OPAQUE_MAIN, with uv as the reference's GL interpolates it ({@link ReferenceUv}). */
   private static final String REFERENCE_UV_MAIN = """
 
-      half4 main(float2 fragCoord) { return half4(transition(referenceUvAt(fragCoord)).rgb, 1.0); }
+      half4 main(float2 fragCoord) { return half4(max(transition(referenceUvAt(fragCoord)).rgb, 0.0), 1.0); }
       """;
 
   private final String name;

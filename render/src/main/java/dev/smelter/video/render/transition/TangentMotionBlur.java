@@ -4,9 +4,14 @@ package dev.smelter.video.render.transition;
  * {@code tangentMotionBlur}: the picture swings half a turn about the top-right corner (aspect-correct,
  * eased by the cubic Bézier (.68,.01,.17,.98)), switching frames halfway, with a 21-tap motion blur
  * along the swing that peaks at the midpoint.
+ *
+ * <p>Each pixel jitters its blur taps by a hash of its swung uv ({@code fract(sin(·)·43758)}), which
+ * turns any last-bit difference into another random offset; so the swing is computed from the
+ * reference's uv ({@link ReferenceUv}), sine and cosine ({@code referenceSin}) and {@code y·(1/ratio)}
+ * as the original writes it (fidelity/transition-sweep.sh: worst frame 0.9329 → 0.9955).
  */
 final class TangentMotionBlur extends CatalogShaderTransition {
-  private static final SkslProgram PROGRAM = SkslProgram.withCatalogParams("tangentMotionBlur", """
+  private static final SkslProgram PROGRAM = SkslProgram.withCatalogParamsAndReferenceUv("tangentMotionBlur", """
       float pixelHash(float2 co) { return fract(referenceSin(dot(co, float2(12.9898, 78.233))) * 43758.5453); }
 
       half4 smeared(float2 st, float2 velocity, bool incoming) {
@@ -42,8 +47,8 @@ final class TangentMotionBlur extends CatalogShaderTransition {
       }
 
       float2 swung(float2 uv, float angle) {
-        float2 q = float2(uv.x, uv.y / ratio) - float2(1.0, 0.0);
-        float c = cos(angle); float s = sin(angle);
+        float2 q = float2(uv.x, uv.y * (1.0 / ratio)) - float2(1.0, 0.0);
+        float c = referenceCos(angle); float s = referenceSin(angle);
         q = float2(c * q.x + s * q.y, -s * q.x + c * q.y) + float2(1.0, 0.0);
         return float2(q.x, q.y * ratio);
       }

@@ -174,4 +174,21 @@ class TransitionGeometryTest {
       assertThat(pixel(s, W - 2, 50)).isEqualTo(BLUE);
     }
   }
+
+  /**
+   * {@code directional} [0,1] at 0.3 (the seam 33.6 rows up, between pixel centres): every row is
+   * wholly one frame, and the incoming frame's first row is its own top row, sampled with its edge
+   * clamped as gl-transitions' {@code fract} does. Drawn as a repeating image, that row mixed the
+   * incoming frame's top and bottom rows (60 % / 40 % here; up to 112/255 off Editly on pictures).
+   */
+  @Test
+  void directionalSeamRowsAreWhollyOneFrameWithTheIncomingTopRowClamped() {
+    int green = 0xFF00FF00;
+    Image to = Frames.split(green, BLUE, 0.5);
+    try (Surface s = Frames.draw(Transitions.byName("directional"), FROM, to, 0.3, CatalogTransitionsTest.defaults("directional"))) {
+      for (int y = 0; y < H; y++) {
+        assertThat(pixel(s, W / 2, y)).as("row %d", y).isEqualTo(y <= 77 ? RED : green);
+      }
+    }
+  }
 }
