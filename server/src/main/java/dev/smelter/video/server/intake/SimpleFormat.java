@@ -27,8 +27,11 @@ final class SimpleFormat {
     for (JsonNode c : simple.get("clips")) {
       ObjectNode clip = clips.addObject();
       if (c.has("duration")) clip.set("duration", c.get("duration"));
-      String path = (c.has("imagePath") ? c.get("imagePath") : c.get("path")).asString();
-      clip.putArray("layers").addObject().put("type", isVideo(path) ? "video" : "image").put("path", path).put("resizeMode", "contain");
+      JsonNode path = c.has("imagePath") ? c.get("imagePath") : c.get("path");
+      // A path that is not a string stays as it is: the planner names it ("expected a string") at its layer.
+      boolean video = path.isString() && isVideo(path.asString());
+      clip.putArray("layers").addObject().put("type", video ? "video" : "image").set("path", path);
+      ((ObjectNode) clip.get("layers").get(0)).put("resizeMode", "contain");
     }
     spec.set("clips", clips);
     JsonNode audio = body.has("audioFilePath") ? body.get("audioFilePath") : body.get("audioPath");

@@ -12,6 +12,9 @@ import dev.smelter.video.spec.Planner;
 import dev.smelter.video.spec.Problem;
 import dev.smelter.video.spec.SpecException;
 import dev.smelter.video.spec.SpecReader;
+import dev.smelter.video.spec.json.Json5Parser;
+import dev.smelter.video.spec.json.Json5SyntaxException;
+import dev.smelter.video.spec.json.JsonValue;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -79,7 +82,10 @@ public final class SpecIntake {
 
   /** {@code POST /edit}: {@code {editSpec, outputFilename?}}; other keys are ignored, as before. */
   public Outcome legacy(JsonNode body) throws InterruptedException {
-    Optional<ObjectNode> spec = editSpec(body);
+    body = WellFormedJson.of(body);
+    List<Problem> unreadable = new ArrayList<>();
+    Optional<ObjectNode> spec = editSpec(body, unreadable);
+    if (!unreadable.isEmpty()) return new Invalid(unreadable);
     if (spec.isEmpty()) return new Invalid(List.of(new Problem("editSpec", "editSpec is required")));
     Optional<String> name = text(body, "outputFilename");
     String output = name.orElse("output-" + System.currentTimeMillis() + ".mp4");
@@ -88,11 +94,13 @@ public final class SpecIntake {
 
   /** {@code POST /jobs}: {@code editSpec}, or the spec at the top level, or the simple clips form. */
   public Outcome job(JsonNode body) throws InterruptedException {
-    if (!(body instanceof ObjectNode root)) return new Invalid(List.of(new Problem("", "the body must be a JSON object")));
-    Optional<ObjectNode> spec = editSpec(root);
+    if (!(WellFormedJson.of(body) instanceof ObjectNode root)) return new Invalid(List.of(new Problem("", "the body must be a JSON object")));
+    List<Problem> unreadable = new ArrayList<>();
+    Optional<ObjectNode> spec = editSpec(root, unreadable);
+    if (!unreadable.isEmpty()) return new Invalid(unreadable);
     String prefix = "editSpec.";
     if (spec.isEmpty()) {
-      if (root.has("editSpec")) return new Invalid(List.of(new Problem("editSpec", "must be an object (or a JSON string of one)")));
+      if (root.has("editSpec")) return new Invalid(List.of(new Problem("editSpec", "must be an object (or a JSON/JSON5 text of one)")));
       ObjectNode top = root.deepCopy();
       JOB_KEYS.forEach(top::remove);
       spec = Optional.of(SimpleFormat.isSimple(top) ? SimpleFormat.toEditly(top, root) : top);
@@ -103,16 +111,26 @@ public final class SpecIntake {
     return prepare(spec.get(), prefix, output, root, false);
   }
 
-  private Optional<ObjectNode> editSpec(JsonNode body) {
+  /**
+   * The spec object. n8n's key/value bodies sometimes send it as a string: JSON, or JSON5 as a spec
+   * file holds it (comments, single quotes, trailing commas), read by the spec parser. Text that is
+   * neither is a problem at {@code editSpec} saying why (not "editSpec is required").
+   */
+  private Optional<ObjectNode> editSpec(JsonNode body, List<Problem> problems) {
     JsonNode s = body == null ? null : body.get("editSpec");
     if (s instanceof ObjectNode o) return Optional.of(o.deepCopy());
-    // n8n's key/value bodies sometimes send the object as a JSON string.
-    if (s != null && s.isString()) {
+    if (s != null && s.isString() && !s.asString().isBlank()) {
       try {
-        JsonNode parsed = json.readTree(s.asString());
-        if (parsed instanceof ObjectNode o) return Optional.of(o);
+        JsonValue parsed = Json5Parser.parse(s.asString());
+        if (!(parsed instanceof JsonValue.JObject)) {
+          problems.add(new Problem("editSpec", "the text must hold a JSON object, got " + JsonValue.describe(parsed)));
+          return Optional.empty();
+        }
+        return Optional.of((ObjectNode) json.readTree(JsonValue.toJson(parsed)));
+      } catch (Json5SyntaxException e) {
+        problems.add(new Problem("editSpec", "not valid JSON or JSON5 text: " + e.getMessage()));
       } catch (JacksonException e) {
-        return Optional.empty();
+        problems.add(new Problem("editSpec", "cannot be read: " + e.getOriginalMessage()));
       }
     }
     return Optional.empty();
@@ -133,8 +151,8 @@ public final class SpecIntake {
     progressUrl.ifPresent(u -> checkUrl(u, "progressUrl", problems));
     int priority = 0;
     if (!legacy && body.has("priority")) {
-      if (body.get("priority").isIntegralNumber()) priority = body.get("priority").asInt();
-      else problems.add(new Problem("priority", "must be an integer"));
+      if (body.get("priority").isIntegralNumber() && body.get("priority").canConvertToInt()) priority = body.get("priority").asInt();
+      else problems.add(new Problem("priority", "must be an integer (a 32-bit one)"));
     }
     // Every problem is collected (job fields, media paths, the plan, the limits) and answered together.
     Path staging = null;
@@ -173,7 +191,7 @@ public final class SpecIntake {
     }
     Optional<RenderPlan> plan = Optional.empty();
     try {
-      RenderPlan planned = new Planner(PlanOptions.defaults().withBaseDir(storage.uploadsDir()), probe)
+      RenderPlan planned = new Planner(PlanOptions.defaults().withBaseDir(storage.uploadsDir()).withLimits(props.limits().spec()), probe)
           .plan(SpecReader.parse(json.writeValueAsString(spec)));
       List<Problem> unsupported = FrameCompositor.unsupported(planned);
       if (!unsupported.isEmpty()) throw new SpecException(unsupported);
@@ -181,8 +199,7 @@ public final class SpecIntake {
     } catch (SpecException e) {
       e.problems().stream().filter(p -> !refused.contains(p.path())).forEach(p -> problems.add(new Problem(prefix + p.path(), p.message())));
     }
-    plan.ifPresent(p -> limits(p, prefix, problems));
-    if (!problems.isEmpty()) return invalid(problems, staging);
+    if (!problems.isEmpty()) return invalid(List.copyOf(new java.util.LinkedHashSet<>(problems)), staging); // the clip count may be said twice
     Optional<JsonNode> metadata = Optional.ofNullable(body.get("metadata"));
     Optional<String> key = legacy ? Optional.empty() : text(body, "idempotencyKey");
     return new Accepted(new JobRequest(spec, outputFilename, callback, progressUrl, metadata, priority, key), plan.orElseThrow().warnings());
@@ -272,17 +289,6 @@ public final class SpecIntake {
       }
     } catch (IllegalArgumentException e) {
       problems.add(new Problem(path, "not a valid URL"));
-    }
-  }
-
-  private void limits(RenderPlan plan, String prefix, List<Problem> problems) {
-    ServiceProperties.Limits l = props.limits();
-    if (plan.output().width() > l.width()) problems.add(new Problem(prefix + "width", "wider than the limit of " + l.width()));
-    if (plan.output().height() > l.height()) problems.add(new Problem(prefix + "height", "taller than the limit of " + l.height()));
-    if (plan.totalFrames() > l.frames()) problems.add(new Problem(prefix + "clips", plan.totalFrames() + " frames exceed the limit of " + l.frames()));
-    if (plan.durationSeconds() > l.durationSeconds()) {
-      problems.add(new Problem(prefix + "clips", "the video would last " + Math.round(plan.durationSeconds()) + " s, over the limit of "
-          + Math.round(l.durationSeconds()) + " s"));
     }
   }
 

@@ -11,6 +11,7 @@ import dev.smelter.video.render.media.FfmpegProbe;
 import dev.smelter.video.spec.PlanOptions;
 import dev.smelter.video.spec.Planner;
 import dev.smelter.video.spec.SpecException;
+import dev.smelter.video.spec.SpecLimits;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,9 @@ public final class WorkerMain {
     RenderPlan plan;
     try {
       String text = Files.readString(specFile);
-      plan = new Planner(PlanOptions.defaults().withBaseDir(baseDir).withSeed(seed), new FfmpegProbe()).plan(text);
+      // The API's intake held the spec against the configured limits (which may exceed the defaults).
+      plan = new Planner(PlanOptions.defaults().withBaseDir(baseDir).withSeed(seed).withLimits(SpecLimits.NONE), new FfmpegProbe())
+          .plan(text);
       var unsupported = FrameCompositor.unsupported(plan);
       if (!unsupported.isEmpty()) throw new SpecException(unsupported);
     } catch (SpecException e) {

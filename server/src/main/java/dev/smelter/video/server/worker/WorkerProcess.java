@@ -20,14 +20,23 @@ import java.util.function.Consumer;
  * goes to {@code worker.log} in the job folder; stdout carries the protocol.
  */
 public final class WorkerProcess {
-  /** How the child is started: the java binary, its options and the class path. */
-  public record Launch(Path java, List<String> javaOptions, String classPath, String gpu, int threads) {
+  /**
+   * How the child is started: the java binary, its options, the class path and the main class
+   * ({@link WorkerMain}; a test may name a stand-in that speaks the same protocol).
+   */
+  public record Launch(Path java, List<String> javaOptions, String classPath, String gpu, int threads, String mainClass) {
     public static Launch current(List<String> extraOptions, String gpu, int threads) {
       Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+      // A fatal error writes no core file (gigabytes of a render's native memory): its report, written
+      // into the job folder (see run), is what explains the crash.
       List<String> options = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "-Xss4m", "-XX:+UseSerialGC", "-Xms16m",
-          "-Djava.awt.headless=true"));
+          "-Djava.awt.headless=true", "-XX:-CreateCoredumpOnCrash"));
       options.addAll(extraOptions);
-      return new Launch(java, options, System.getProperty("java.class.path"), gpu, threads);
+      return new Launch(java, options, System.getProperty("java.class.path"), gpu, threads, WorkerMain.class.getName());
+    }
+
+    public Launch withMainClass(String name) {
+      return new Launch(java, javaOptions, classPath, gpu, threads, name);
     }
   }
 
@@ -48,7 +57,10 @@ public final class WorkerProcess {
     List<String> cmd = new ArrayList<>();
     cmd.add(launch.java().toString());
     cmd.addAll(launch.javaOptions());
-    cmd.addAll(List.of("-cp", launch.classPath(), WorkerMain.class.getName(), specFile.toString(), jobDir.toString(),
+    // The JVM's fatal-error report goes to the job folder (not the service's working directory),
+    // where run() reads and removes it.
+    cmd.add("-XX:ErrorFile=" + jobDir.toAbsolutePath().resolve(NativeCrash.REPORT_PATTERN));
+    cmd.addAll(List.of("-cp", launch.classPath(), launch.mainClass(), specFile.toString(), jobDir.toString(),
         launch.gpu(), Integer.toString(launch.threads()), Long.toString(seed)));
     Process p;
     try {
@@ -93,9 +105,20 @@ public final class WorkerProcess {
     }
     reader.join(Duration.ofSeconds(10));
     running.set(null);
+    // A JVM that died of a fatal error (a native crash in Skia or FFmpeg, say) leaves its report and
+    // the partial output of the render behind: both go, the report's summary stays in worker.log.
+    Optional<NativeCrash> crash = NativeCrash.collect(jobDir, jobDir.resolve("worker.log"));
+    int code = p.isAlive() ? -1 : p.exitValue(); // -1: killed, and not yet gone after 10 s
+    if (crash.isPresent() || code != 0) NativeCrash.deletePartialOutputs(jobDir);
     if (cancelled.get()) return new WorkerOutcome.Cancelled();
     if (killedFor != null) return new WorkerOutcome.Failed(killedFor, true);
-    int code = p.exitValue();
+    // Renders are deterministic (the seed comes from the job id): the same spec would crash the same
+    // way, so a crash is not retried; it fails the job with what crashed (docs/service.md).
+    if (crash.isPresent()) return new WorkerOutcome.Failed(crash.get().message(), false);
+    if (code > 128 && last.get() == null) {
+      return new WorkerOutcome.Failed("the render process was killed by signal " + (code - 128) + " (" + NativeCrash.signalName(code - 128)
+          + (code - 128 == 9 ? "; out of memory?" : "") + ", see worker.log)", true);
+    }
     return switch (last.get()) {
       case WorkerProtocol.ResultLine r when code == 0 -> new WorkerOutcome.Rendered(r);
       case WorkerProtocol.ProblemsLine pr -> new WorkerOutcome.Rejected(pr.problems());
