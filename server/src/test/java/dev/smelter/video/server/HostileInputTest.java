@@ -95,6 +95,12 @@ class HostileInputTest {
   }
 
   @Test
+  void aLimitThatIsNotPositiveStopsTheServiceAtStartUp() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServerApplication.start("--port", "0", "--host", "127.0.0.1", "--data-dir",
+        Files.createTempDirectory("smelter-bad-limit").toString(), "--smelter.limits.fps=0")).hasStackTraceContaining("every limit must be positive");
+  }
+
+  @Test
   void getErrorIsAnUnknownEndpoint() throws Exception {
     HttpResponse<String> r = http.get("/error");
     assertThat(r.statusCode()).isEqualTo(404);

@@ -63,6 +63,7 @@ public final class SpecIntake {
   private final MediaProbe probe;
   private final ObjectMapper json;
   private final java.util.function.Consumer<Path> beforeUse;
+  private final dev.smelter.video.spec.SpecLimits limits;
 
   public SpecIntake(ServiceProperties props, Storage storage, MediaPaths paths, RemoteFetcher fetcher, MediaProbe probe, ObjectMapper json) {
     this(props, storage, paths, fetcher, probe, json, p -> {});
@@ -73,6 +74,7 @@ public final class SpecIntake {
       java.util.function.Consumer<Path> beforeUse) {
     this.beforeUse = beforeUse;
     this.props = props;
+    this.limits = props.limits().spec(); // a limit that is not positive stops the service here, at start-up
     this.storage = storage;
     this.paths = paths;
     this.fetcher = fetcher;
@@ -191,7 +193,7 @@ public final class SpecIntake {
     }
     Optional<RenderPlan> plan = Optional.empty();
     try {
-      RenderPlan planned = new Planner(PlanOptions.defaults().withBaseDir(storage.uploadsDir()).withLimits(props.limits().spec()), probe)
+      RenderPlan planned = new Planner(PlanOptions.defaults().withBaseDir(storage.uploadsDir()).withLimits(limits), probe)
           .plan(SpecReader.parse(json.writeValueAsString(spec)));
       List<Problem> unsupported = FrameCompositor.unsupported(planned);
       if (!unsupported.isEmpty()) throw new SpecException(unsupported);
