@@ -88,6 +88,12 @@ class HostileInputTest {
   }
 
   @Test
+  void defaultsOfTheWrongTypeAreRefusedInTheSimpleFormToo() throws Exception {
+    HttpResponse<String> r = http.post("/jobs", "{\"defaults\":\"fast\",\"clips\":[{\"imagePath\":\"missing.png\",\"duration\":1}]}");
+    assertThat(problem(r, "defaults").get("message").asString()).isEqualTo("expected an object but got a string \"fast\"");
+  }
+
+  @Test
   void aNulByteInAPathIsA400NotA500() throws Exception {
     HttpResponse<String> r = http.post("/jobs", "{\"clips\":[{\"layers\":[{\"type\":\"image\",\"path\":\"a\\u0000b.png\"}]}]}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(400);

@@ -37,8 +37,10 @@ final class SimpleFormat {
     JsonNode audio = body.has("audioFilePath") ? body.get("audioFilePath") : body.get("audioPath");
     if (audio != null && audio.isString()) spec.put("audioFilePath", audio.asString());
     spec.remove("audioPath");
-    ObjectNode defaults = spec.has("defaults") && spec.get("defaults") instanceof ObjectNode d ? d : spec.putObject("defaults");
-    if (!defaults.has("transition")) defaults.putNull("transition");
+    // A defaults of another type stays as it is, for the planner to refuse at its path (it was replaced silently).
+    JsonNode given = spec.get("defaults");
+    if (given == null || given.isNull()) given = spec.putObject("defaults");
+    if (given instanceof ObjectNode defaults && !defaults.has("transition")) defaults.putNull("transition");
     return spec;
   }
 
