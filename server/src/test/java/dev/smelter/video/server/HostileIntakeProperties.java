@@ -72,7 +72,9 @@ class HostileIntakeProperties {
 
   @Property(tries = 800)
   void everyBodyIsQueuedOrRefusedWithPaths(@ForAll("bodies") String body) throws Exception {
+    long started = System.nanoTime();
     HttpResponse<String> r = server.http.post("/jobs", body);
+    assertThat(System.nanoTime() - started).as("answered within 5 s: %s", body).isLessThan(5_000_000_000L);
     assertThat(r.statusCode()).as("%s → %s", body, r.body()).isIn(202, 400, 413);
     JsonNode answer = Http.json(r);
     if (r.statusCode() == 202) {
