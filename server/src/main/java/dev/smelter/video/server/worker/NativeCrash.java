@@ -37,36 +37,29 @@ public record NativeCrash(String signal, String frame) {
   }
 
   /**
-   * Reads and deletes every fatal-error report in {@code jobDir}; the summary of the first is
-   * appended to {@code log}. Empty when the process left none (it did not crash).
+   * Reads and deletes the fatal-error report {@code report} (the crashed child's own, by its pid: a
+   * job folder may be shared with other attempts), appending its summary to {@code log}. Empty when
+   * there is none: the process did not crash.
    */
-  static Optional<NativeCrash> collect(Path jobDir, Path log) {
-    List<Path> reports = new ArrayList<>();
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(jobDir, "hs_err_pid*.log")) {
-      ds.forEach(reports::add);
+  static Optional<NativeCrash> collect(Path report, Path log) {
+    if (!Files.isRegularFile(report)) return Optional.empty();
+    NativeCrash crash;
+    try {
+      List<String> head = head(report);
+      crash = parse(head);
+      Files.write(log, ("--- fatal error report of the render process (" + report.getFileName() + ", summary) ---\n"
+          + String.join("\n", head) + "\n").getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
-      return Optional.empty();
+      crash = new NativeCrash("fatal error", "");
     }
-    Optional<NativeCrash> crash = Optional.empty();
-    for (Path report : reports) {
-      try {
-        List<String> head = head(report);
-        if (crash.isEmpty()) {
-          crash = Optional.of(parse(head));
-          Files.write(log, ("--- fatal error report of the render process (" + report.getFileName() + ", summary) ---\n"
-              + String.join("\n", head) + "\n").getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        }
-      } catch (IOException e) {
-        crash = crash.or(() -> Optional.of(new NativeCrash("fatal error", "")));
-      }
-      try {
-        Files.deleteIfExists(report);
-      } catch (IOException e) {
-        LOG.warning(() -> "cannot delete " + report + ": " + e.getMessage());
-      }
+    try {
+      Files.deleteIfExists(report);
+    } catch (IOException e) {
+      LOG.warning(() -> "cannot delete " + report + ": " + e.getMessage());
     }
-    crash.ifPresent(c -> LOG.warning(() -> "render process in " + jobDir.getFileName() + " crashed: " + c.signal() + " " + c.frame()));
-    return crash;
+    NativeCrash c = crash;
+    LOG.warning(() -> "render process crashed (" + report + "): " + c.signal() + " " + c.frame());
+    return Optional.of(crash);
   }
 
   static NativeCrash parse(List<String> lines) {
@@ -96,14 +89,15 @@ public record NativeCrash(String signal, String frame) {
   }
 
   /**
-   * Deletes the renderer's temporary outputs ({@code .NAME.partial-*}, see Renderer) in the job
-   * folder: a process that died could not remove its own.
+   * Deletes the renderer's temporary files for {@code output} ({@code .NAME.partial-*} beside it, see
+   * Renderer): a process that died could not remove its own.
    */
-  static void deletePartialOutputs(Path jobDir) {
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(jobDir, ".*.partial-*")) {
+  static void deletePartialOutputs(Path output) {
+    Path dir = output.toAbsolutePath().getParent();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "." + output.getFileName() + ".partial-*")) {
       for (Path p : ds) Files.deleteIfExists(p);
     } catch (IOException e) {
-      LOG.warning(() -> "cannot delete partial outputs in " + jobDir + ": " + e.getMessage());
+      LOG.warning(() -> "cannot delete partial outputs of " + output + ": " + e.getMessage());
     }
   }
 

@@ -54,6 +54,16 @@ public final class WorkerProcess {
    */
   public WorkerOutcome run(Path specFile, Path jobDir, long seed, Duration timeout, Duration stall,
       Consumer<WorkerProtocol.ProgressLine> onProgress) throws InterruptedException {
+    return run(specFile, jobDir, Optional.empty(), seed, timeout, stall, onProgress);
+  }
+
+  /**
+   * As above; {@code output} is the spec's {@code outPath}: when the child does not end cleanly, the
+   * renderer's temporary file for it (which a dead process cannot remove) is deleted. Only that one:
+   * fleet workers sharing a data folder share the job folder, and another attempt's file is not ours.
+   */
+  public WorkerOutcome run(Path specFile, Path jobDir, Optional<Path> output, long seed, Duration timeout, Duration stall,
+      Consumer<WorkerProtocol.ProgressLine> onProgress) throws InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(launch.java().toString());
     cmd.addAll(launch.javaOptions());
@@ -107,9 +117,10 @@ public final class WorkerProcess {
     running.set(null);
     // A JVM that died of a fatal error (a native crash in Skia or FFmpeg, say) leaves its report and
     // the partial output of the render behind: both go, the report's summary stays in worker.log.
-    Optional<NativeCrash> crash = NativeCrash.collect(jobDir, jobDir.resolve("worker.log"));
+    Optional<NativeCrash> crash = NativeCrash.collect(jobDir.resolve(NativeCrash.REPORT_PATTERN.replace("%p", Long.toString(p.pid()))),
+        jobDir.resolve("worker.log"));
     int code = p.isAlive() ? -1 : p.exitValue(); // -1: killed, and not yet gone after 10 s
-    if (crash.isPresent() || code != 0) NativeCrash.deletePartialOutputs(jobDir);
+    if (crash.isPresent() || code != 0) output.ifPresent(NativeCrash::deletePartialOutputs);
     if (cancelled.get()) return new WorkerOutcome.Cancelled();
     if (killedFor != null) return new WorkerOutcome.Failed(killedFor, true);
     // Renders are deterministic (the seed comes from the job id): the same spec would crash the same

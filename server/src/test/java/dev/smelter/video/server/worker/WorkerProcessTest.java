@@ -96,8 +96,10 @@ class WorkerProcessTest {
         .formatted(out));
     List<WorkerProtocol.ProgressLine> progress = new CopyOnWriteArrayList<>();
 
+    // another attempt's temporary file in the same folder (fleet workers may share it) is left alone
+    Path others = Files.writeString(dir.resolve(".render-2.mp4.partial-1234.mp4"), "another attempt's");
     WorkerOutcome outcome = new WorkerProcess(launch.withMainClass(CrashingWorker.class.getName()))
-        .run(spec, dir, 7, Duration.ofMinutes(2), Duration.ofMinutes(1), progress::add);
+        .run(spec, dir, java.util.Optional.of(out), 7, Duration.ofMinutes(2), Duration.ofMinutes(1), progress::add);
 
     assertThat(progress).as("it crashed mid-render, not at start").isNotEmpty();
     assertThat(outcome).isInstanceOf(WorkerOutcome.Failed.class);
@@ -106,8 +108,9 @@ class WorkerProcessTest {
     assertThat(failed.retryable()).isFalse();
     assertThat(out).doesNotExist();
     try (var files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("spec.json", "worker.log");
+      assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly(".render-2.mp4.partial-1234.mp4", "spec.json", "worker.log");
     }
+    assertThat(others).hasContent("another attempt's");
     assertThat(Files.readString(dir.resolve("worker.log"))).contains("SIGSEGV", "fatal error report");
   }
 }
