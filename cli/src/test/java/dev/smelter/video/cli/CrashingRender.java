@@ -19,8 +19,17 @@ public final class CrashingRender {
     RenderPlan plan = new Planner(PlanOptions.defaults().withSeed(1), new FfmpegProbe()).plan("""
         {outPath: '%s', width: 64, height: 64, fps: 10, clips: [{duration: 5, layers: [{type: 'fill-color', color: 'red'}]}]}"""
         .formatted(args[0].replace("'", "\\\\'")));
+    java.nio.file.Path dir = java.nio.file.Path.of(args[0]).toAbsolutePath().getParent();
     Renderer.render(plan, new Renderer.Options(GpuMode.OFF, 1, p -> {
-      if (p.framesDone() >= 3) crash();
+      if (p.framesDone() < 3) return;
+      // the test checks that there was something to remove
+      try (var files = java.nio.file.Files.list(dir)) {
+        System.out.println("partial output present: " + files.anyMatch(f -> f.getFileName().toString().contains(".partial-")));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      System.out.flush();
+      crash();
     }));
     System.exit(0); // not reached
   }
