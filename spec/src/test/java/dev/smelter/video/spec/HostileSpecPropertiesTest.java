@@ -22,7 +22,7 @@ import net.jqwik.api.lifecycle.BeforeProperty;
  * that all name a JSON path that exists in the spec or its root ({@code ""}); nothing throws
  * anything else, nothing hangs (each try is bounded), nothing is written.
  */
-class HostileSpecProperties {
+class HostileSpecPropertiesTest {
   private Path dir;
   private int planned;
   private int refused;
@@ -79,7 +79,7 @@ class HostileSpecProperties {
   Arbitrary<String> specs() {
     return Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(6, structured()),
-        net.jqwik.api.Tuple.of(2, structured().flatMap(HostileSpecProperties::mangled)),
+        net.jqwik.api.Tuple.of(2, structured().flatMap(HostileSpecPropertiesTest::mangled)),
         net.jqwik.api.Tuple.of(1, Arbitraries.strings().ofMaxLength(200)));
   }
 
@@ -133,7 +133,7 @@ class HostileSpecProperties {
             "'../../etc/passwd'", "'missing.mp4'", "'http://127.0.0.1/x.png'", "'/dev/zero'", "'fade'", "'random'", "'directional-left'"),
         Arbitraries.integers().between(-5, 100_000).map(String::valueOf),
         Arbitraries.doubles().map(d -> Double.isFinite(d) ? String.valueOf(d) : "0"),
-        Arbitraries.strings().ofMaxLength(40).map(HostileSpecProperties::quoted),
+        Arbitraries.strings().ofMaxLength(40).map(HostileSpecPropertiesTest::quoted),
         Arbitraries.integers().between(10_000, 12_000).map(n -> "'" + "w".repeat(n) + "'"));
   }
 

@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  * an API node on Redis (its own key namespace, deleted afterwards) that renders nothing, so the
  * accepted jobs stay queued and the run costs only intake time.
  */
-class HostileIntakeProperties {
+class HostileIntakePropertiesTest {
   private static final String NAMESPACE = "smelter-hostile-" + UUID.randomUUID().toString().substring(0, 8) + ":";
   private static TestServer server;
   private static int queued;
@@ -106,7 +106,7 @@ class HostileIntakeProperties {
         Tuple.of(1, Combinators.combine(value(), value(), value()).as((hook, callback, priority) ->
             "{\"editSpec\": {\"clips\": [{\"layers\": [{\"type\": \"pause\"}]}]}, \"webhookUrl\": " + hook + ", \"callback\": " + callback
                 + ", \"priority\": " + priority + "}")),
-        Tuple.of(1, spec.flatMap(HostileIntakeProperties::mangled)),
+        Tuple.of(1, spec.flatMap(HostileIntakePropertiesTest::mangled)),
         Tuple.of(1, value()));
   }
 
@@ -142,7 +142,7 @@ class HostileIntakeProperties {
             "\"\\udc00\\ud83d\\ude00\"", "\"text.jpg\"", "\"font.ttf\"", "\"../../etc/passwd\"", "\"/etc/passwd\"", "\"missing.png\"",
             "\"http://127.0.0.1:1/x.png\"", "\"http://169.254.169.254/latest\"", "\"file:///etc/passwd\"", "\"x\\r\\ny\"")),
         Tuple.of(1, Arbitraries.integers().between(2_000, 2_100).map(n -> "\"" + "w".repeat(n) + "\"")),
-        Tuple.of(1, Arbitraries.strings().ofMaxLength(20).map(HostileIntakeProperties::quoted)));
+        Tuple.of(1, Arbitraries.strings().ofMaxLength(20).map(HostileIntakePropertiesTest::quoted)));
   }
 
   /** A JSON string literal of {@code s}, every character escaped (lone surrogates stay escapes). */
