@@ -14,6 +14,7 @@ import dev.smelter.video.spec.PlanOptions;
 import dev.smelter.video.spec.Planner;
 import dev.smelter.video.spec.Problem;
 import dev.smelter.video.spec.SpecException;
+import dev.smelter.video.spec.SpecLimits;
 import dev.smelter.video.spec.SpecReader;
 import dev.smelter.video.spec.json.JsonValue;
 import java.io.IOException;
@@ -75,6 +76,10 @@ final class RenderCommand implements Callable<Integer> {
       description = "With allowRemoteRequests: also fetch from loopback, private and link-local addresses (refused by default).")
   boolean allowPrivateUrls;
 
+  @Option(names = "--limit", paramLabel = "NAME=VALUE", description = "Change a spec limit (width, height, fps, duration-seconds, frames, "
+      + "clips, layers, text-length; defaults in docs/limits.md). Repeatable.")
+  java.util.Map<String, String> limits = new java.util.LinkedHashMap<>();
+
   @Option(names = "--json", description = "Print one JSON result instead of text.")
   boolean json;
 
@@ -101,10 +106,19 @@ final class RenderCommand implements Callable<Integer> {
       problems.add(new Problem("--encoder", "unsupported encoder \"" + encoder + "\" (supported: "
           + String.join(", ", EncodeSettingsResolver.H264_ENCODERS) + ")"));
     }
+    SpecLimits specLimits = SpecLimits.DEFAULTS;
+    for (var l : limits.entrySet()) {
+      try {
+        specLimits = specLimits.with(l.getKey(), l.getValue());
+      } catch (IllegalArgumentException e) {
+        problems.add(new Problem("--limit", e.getMessage()));
+      }
+    }
     RenderPlan plan = null;
     try {
       JsonValue root = editly.applyTo(SpecReader.parse(text), Optional.ofNullable(out).map(Path::toString));
       PlanOptions options = PlanOptions.defaults()
+          .withLimits(specLimits)
           .withAudioTiming(audioTiming == Timing.PAD ? AudioPlan.Timing.PAD : AudioPlan.Timing.STRETCH)
           .withRemoteMedia(remote)
           .withSilentAudioTrack(silentAudioTrack);

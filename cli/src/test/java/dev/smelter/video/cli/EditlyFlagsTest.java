@@ -98,7 +98,8 @@ class EditlyFlagsTest {
 
   @Test
   void fontPathReplacesDefaultsLayerAndReachesTitles() throws Exception {
-    Path font = Files.writeString(dir.resolve("font.ttf"), "not read at planning");
+    // a TrueType header: planning reads the first bytes of a font, not the rest
+    Path font = Files.write(dir.resolve("font.ttf"), new byte[] {0, 1, 0, 0, 0, 12});
     String spec = "{ width: 64, height: 112, fps: 10, defaults: { layer: { textColor: '#ff0000' } },"
         + " clips: [ { duration: 1, layers: [{ type: 'title', text: 'Hi' }] } ] }";
     VisualLayer.Title before = (VisualLayer.Title) plan(spec).clips().get(0).layers().get(0);

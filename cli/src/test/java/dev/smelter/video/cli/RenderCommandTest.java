@@ -88,7 +88,8 @@ class RenderCommandTest {
 
   @Test
   void undecodableImageFailsTheRenderWithExitOneAndLeavesNoFile() throws Exception {
-    Files.write(dir.resolve("broken.png"), "this is not a PNG at all".getBytes(StandardCharsets.US_ASCII));
+    // a PNG header (planning checks it) over bytes no decoder reads: the render itself fails
+    Files.write(dir.resolve("broken.png"), ("\u0089PNG\r\n\u001a\nthis is not a PNG at all").getBytes(StandardCharsets.ISO_8859_1));
     Path spec = spec("{ width: 64, height: 112, fps: 10, clips: [ { duration: 1, layers: [{ type: 'image', path: '"
         + dir.resolve("broken.png") + "' }] } ] }");
     Path out = dir.resolve("broken.mp4");

@@ -65,6 +65,7 @@ public final class Renderer {
     Path tmp = temporaryBeside(target);
     String encoder;
     String engineName;
+    PartialOutputs.add(tmp); // so that even a native crash of this JVM leaves no partial file (see PartialOutputs)
     try {
       Files.createDirectories(target.getParent());
       try (FrameCompositor compositor = new FrameCompositor(plan, Renderer::openVideo,
@@ -92,6 +93,8 @@ public final class Renderer {
     } catch (RenderException e) {
       deleteQuietly(tmp);
       throw e;
+    } finally {
+      PartialOutputs.remove(tmp);
     }
     long size;
     try {

@@ -175,7 +175,8 @@ class RenderEndToEndTest {
 
   @Test
   void aFailedRenderLeavesNoFileBehind() throws Exception {
-    Files.write(dir.resolve("broken.png"), new byte[] {1, 2, 3, 4});
+    // a PNG header (planning checks it) over bytes no decoder reads: the render itself fails
+    Files.write(dir.resolve("broken.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4});
     RenderPlan p = plan("{outPath: 'out.mp4', width: 64, height: 112, fps: 10, clips: [{duration: 1, layers: [{type: 'image', path: 'broken.png'}]}]}");
     assertThatThrownBy(() -> Renderer.render(p, Renderer.Options.defaults()))
         .isInstanceOf(RenderException.class)

@@ -118,6 +118,15 @@ public record ServiceProperties(
       @DefaultValue List<String> remoteHosts,
       @DefaultValue("true") boolean exposeErrors) {}
 
+  /**
+   * What one request may ask for (docs/limits.md). The spec limits (clips to text-length) are the
+   * CLI's defaults too ({@link dev.smelter.video.spec.SpecLimits#DEFAULTS}); the planner checks them
+   * at intake, with the JSON path of the offending value.
+   *
+   * @param fps highest output frame rate
+   * @param layers most layers in one clip
+   * @param textLength most characters in one text layer's {@code text}
+   */
   public record Limits(
       @DefaultValue("50MB") org.springframework.util.unit.DataSize body,
       @DefaultValue("500MB") org.springframework.util.unit.DataSize upload,
@@ -127,7 +136,15 @@ public record ServiceProperties(
       @DefaultValue("1000000") int frames,
       @DefaultValue("4096") int width,
       @DefaultValue("4096") int height,
-      @DefaultValue("14400") double durationSeconds) {}
+      @DefaultValue("14400") double durationSeconds,
+      @DefaultValue("240") double fps,
+      @DefaultValue("100") int layers,
+      @DefaultValue("10000") int textLength) {
+    /** The limits the planner checks; a value that is not positive is refused at start-up. */
+    public dev.smelter.video.spec.SpecLimits spec() {
+      return new dev.smelter.video.spec.SpecLimits(width, height, fps, durationSeconds, frames, clips, layers, textLength);
+    }
+  }
 
   /**
    * Where job inputs and outputs live when workers do not share the API's disk (fleet mode,

@@ -93,10 +93,14 @@ class SecurityAndLimitsTest {
     // 4 s at 30 fps: 120 frames over 100, though 4 s is within the 5 s limit
     assertProblem(http.post("/jobs", JobApiTest.tinySpec("red", 4).replace("\"fps\":10", "\"fps\":30")),
         "clips", "120 frames exceed the limit of 100");
-    // 6 s at 10 fps: 60 frames are fine, 6 s are over 5
-    assertProblem(http.post("/jobs", JobApiTest.tinySpec("red", 6)), "clips", "the video would last 6 s, over the limit of 5 s");
+    // 6 s at 10 fps: 60 frames are fine, 6 s are over 5; one clip that long is named itself
+    assertProblem(http.post("/jobs", JobApiTest.tinySpec("red", 6)), "clips[0].duration", "6 s is over the limit of 5 s");
+    String twoClips = """
+        {"width":64,"height":112,"fps":10,"defaults":{"transition":null},"clips":[{"duration":3,"layers":[{"type":"pause"}]},
+          {"duration":3,"layers":[{"type":"pause"}]}]}""";
+    assertProblem(http.post("/jobs", twoClips), "clips", "the video would last 6 s, over the limit of 5 s");
     // the legacy endpoint applies the same limits, under editSpec
-    assertProblem(http.post("/edit", "{\"editSpec\":" + JobApiTest.tinySpec("red", 6) + "}"), "editSpec.clips", "over the limit of 5 s");
+    assertProblem(http.post("/edit", "{\"editSpec\":" + twoClips + "}"), "editSpec.clips", "over the limit of 5 s");
     assertThat(Http.json(http.get("/queue/stats")).get("total").asInt()).isEqualTo(before);
   }
 

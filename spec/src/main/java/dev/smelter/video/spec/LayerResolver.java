@@ -146,12 +146,12 @@ final class LayerResolver {
       RandomGenerator rng, List<VisualLayer> out, List<ClipSound> sounds) {
     String at = f.path();
     switch (type) {
-      case "image" -> file(f, "path").ifPresent(p -> out.add(new VisualLayer.Image(at, w, p, resizeMode(f), zoom(f, KenBurns.Direction.IN, 0.1))));
+      case "image" -> image(f).ifPresent(p -> out.add(new VisualLayer.Image(at, w, p, resizeMode(f), zoom(f, KenBurns.Direction.IN, 0.1))));
       case "video" -> video(f, w, clipDuration, explicitDuration, out, sounds);
       case "fill-color", "pause" -> out.add(new VisualLayer.FillColor(at, w, color(f, "color").orElseGet(() -> Palettes.randomColor(rng))));
       case "title" -> text(f).ifPresent(t -> out.add(new VisualLayer.Title(at, w, t,
           color(f, "textColor").orElse(Rgba.WHITE), font(f), position(f, "position"), zoom(f, KenBurns.Direction.IN, 0.2))));
-      case "image-overlay" -> file(f, "path").ifPresent(p -> out.add(new VisualLayer.ImageOverlay(at, w, p,
+      case "image-overlay" -> image(f).ifPresent(p -> out.add(new VisualLayer.ImageOverlay(at, w, p,
           position(f, "position"), f.nonNegative("width"), f.nonNegative("height"), zoom(f, KenBurns.Direction.NONE, 0.1))));
       case "subtitle" -> text(f).ifPresent(t -> out.add(new VisualLayer.Subtitle(at, w, t,
           color(f, "textColor").orElse(Rgba.WHITE), color(f, "backgroundColor").orElse(new Rgba(0, 0, 0, 0.3)), font(f),
@@ -228,8 +228,8 @@ final class LayerResolver {
     Fields f = new Fields(layer.props(), layer.at(), new Diagnostics());
     Optional<String> p = f.string("path");
     if (p.isEmpty() || MediaCatalog.isRemote(p.get())) return OptionalDouble.empty();
-    Path path = media.resolve(p.get());
-    if (!Files.isRegularFile(path)) return OptionalDouble.empty();
+    Path path = media.resolve(p.get()).orElse(null);
+    if (path == null || !Files.isRegularFile(path)) return OptionalDouble.empty();
     Optional<MediaInfo> info = media.media(layer.at() + ".path", path);
     if (info.isEmpty()) return OptionalDouble.empty();
     double d = info.get().duration();
@@ -344,11 +344,24 @@ final class LayerResolver {
     return media.file(f.pathOf(key), p.get());
   }
 
+  /** The layer's image file, when it exists and its header is an image's. */
+  private Optional<Path> image(Fields f) {
+    return file(f, "path").filter(p -> {
+      Optional<String> not = FileKind.notImage(p);
+      not.ifPresent(why -> diag.error(f.pathOf("path"), why + ": " + p.getFileName()));
+      return not.isEmpty();
+    });
+  }
+
   private FontRef font(Fields f) {
     Optional<String> fontPath = f.string("fontPath");
     Optional<String> family = f.string("fontFamily");
     if (fontPath.isPresent()) {
-      return media.file(f.pathOf("fontPath"), fontPath.get()).<FontRef>map(FontRef.File::new).orElse(FontRef.DEFAULT);
+      return media.file(f.pathOf("fontPath"), fontPath.get()).filter(p -> {
+        Optional<String> not = FileKind.notFont(p);
+        not.ifPresent(why -> diag.error(f.pathOf("fontPath"), why + ": " + p.getFileName()));
+        return not.isEmpty();
+      }).<FontRef>map(FontRef.File::new).orElse(FontRef.DEFAULT);
     }
     return family.<FontRef>map(FontRef.Family::new).orElse(FontRef.DEFAULT);
   }

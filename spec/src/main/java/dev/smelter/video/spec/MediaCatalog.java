@@ -58,7 +58,12 @@ final class MediaCatalog {
       if (f.file().isEmpty()) diag.error(at, f.error());
       return f.file();
     }
-    Path p = resolve(path);
+    Optional<Path> valid = resolve(path);
+    if (valid.isEmpty()) {
+      diag.error(at, "not a valid file path: " + printable(path));
+      return Optional.empty();
+    }
+    Path p = valid.get();
     if (!Files.isRegularFile(p)) {
       diag.error(at, "file not found: " + path + (p.toString().equals(path) ? "" : " (resolved to " + p + ")"));
       return Optional.empty();
@@ -68,8 +73,24 @@ final class MediaCatalog {
 
   private record Fetched(Optional<Path> file, String error) {}
 
-  Path resolve(String path) {
-    return baseDir.resolve(path).normalize();
+  /** The path against the base folder; empty when no file can have that name (a NUL byte, for one). */
+  Optional<Path> resolve(String path) {
+    if (path.indexOf('\0') >= 0) return Optional.empty();
+    try {
+      return Optional.of(baseDir.resolve(path).normalize());
+    } catch (java.nio.file.InvalidPathException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A path for a message: control characters (NUL, line breaks) shown as escapes. */
+  static String printable(String path) {
+    StringBuilder sb = new StringBuilder();
+    path.chars().forEach(c -> {
+      if (c < 0x20 || c == 0x7f) sb.append(String.format("\\u%04x", c));
+      else sb.append((char) c);
+    });
+    return sb.toString();
   }
 
   /** Probes a media file; an unreadable file is an error at {@code at}. */

@@ -19,15 +19,16 @@ import java.util.OptionalLong;
  *     {@code customOutputArgs} (which win); problems in them are named {@code server-args[i]}
  * @param silentAudioTrack write a silent AAC track where Editly writes no audio stream (no
  *     {@code keepSourceAudio} and no track, or only silent clips), for players that need one
+ * @param limits what one spec may ask for (size, frame rate, length, text, …)
  */
 public record PlanOptions(OptionalLong seed, Path baseDir, AudioPlan.Timing audioTiming, Path defaultOutPath, RemoteMedia remoteMedia,
-    List<String> serverOutputArgs, boolean silentAudioTrack) {
+    List<String> serverOutputArgs, boolean silentAudioTrack, SpecLimits limits) {
   public PlanOptions {
     serverOutputArgs = List.copyOf(serverOutputArgs);
   }
 
   public PlanOptions(OptionalLong seed, Path baseDir, AudioPlan.Timing audioTiming, Path defaultOutPath, RemoteMedia remoteMedia) {
-    this(seed, baseDir, audioTiming, defaultOutPath, remoteMedia, List.of(), false);
+    this(seed, baseDir, audioTiming, defaultOutPath, remoteMedia, List.of(), false, SpecLimits.DEFAULTS);
   }
 
   public static PlanOptions defaults() {
@@ -35,31 +36,35 @@ public record PlanOptions(OptionalLong seed, Path baseDir, AudioPlan.Timing audi
     return new PlanOptions(OptionalLong.empty(), cwd, AudioPlan.Timing.STRETCH, cwd.resolve("editly-out.mp4"), RemoteMedia.NONE);
   }
 
+  public PlanOptions withLimits(SpecLimits l) {
+    return new PlanOptions(seed, baseDir, audioTiming, defaultOutPath, remoteMedia, serverOutputArgs, silentAudioTrack, l);
+  }
+
   public PlanOptions withServerOutputArgs(List<String> args) {
-    return new PlanOptions(seed, baseDir, audioTiming, defaultOutPath, remoteMedia, args, silentAudioTrack);
+    return new PlanOptions(seed, baseDir, audioTiming, defaultOutPath, remoteMedia, args, silentAudioTrack, limits);
   }
 
   public PlanOptions withSilentAudioTrack(boolean silent) {
-    return new PlanOptions(seed, baseDir, audioTiming, defaultOutPath, remoteMedia, serverOutputArgs, silent);
+    return new PlanOptions(seed, baseDir, audioTiming, defaultOutPath, remoteMedia, serverOutputArgs, silent, limits);
   }
 
   public PlanOptions withDefaultOutPath(Path out) {
-    return new PlanOptions(seed, baseDir, audioTiming, out, remoteMedia, serverOutputArgs, silentAudioTrack);
+    return new PlanOptions(seed, baseDir, audioTiming, out, remoteMedia, serverOutputArgs, silentAudioTrack, limits);
   }
 
   public PlanOptions withRemoteMedia(RemoteMedia remote) {
-    return new PlanOptions(seed, baseDir, audioTiming, defaultOutPath, remote, serverOutputArgs, silentAudioTrack);
+    return new PlanOptions(seed, baseDir, audioTiming, defaultOutPath, remote, serverOutputArgs, silentAudioTrack, limits);
   }
 
   public PlanOptions withSeed(long s) {
-    return new PlanOptions(OptionalLong.of(s), baseDir, audioTiming, defaultOutPath, remoteMedia, serverOutputArgs, silentAudioTrack);
+    return new PlanOptions(OptionalLong.of(s), baseDir, audioTiming, defaultOutPath, remoteMedia, serverOutputArgs, silentAudioTrack, limits);
   }
 
   public PlanOptions withBaseDir(Path dir) {
-    return new PlanOptions(seed, dir, audioTiming, defaultOutPath, remoteMedia, serverOutputArgs, silentAudioTrack);
+    return new PlanOptions(seed, dir, audioTiming, defaultOutPath, remoteMedia, serverOutputArgs, silentAudioTrack, limits);
   }
 
   public PlanOptions withAudioTiming(AudioPlan.Timing timing) {
-    return new PlanOptions(seed, baseDir, timing, defaultOutPath, remoteMedia, serverOutputArgs, silentAudioTrack);
+    return new PlanOptions(seed, baseDir, timing, defaultOutPath, remoteMedia, serverOutputArgs, silentAudioTrack, limits);
   }
 }

@@ -56,6 +56,8 @@ public final class Planner {
     MediaCatalog media = new MediaCatalog(options.baseDir(), spec.allowRemoteRequests(), options.remoteMedia(), probe, diag);
     LayerResolver layers = new LayerResolver(media, diag, spec.keepSourceAudio());
     List<ClipSpec> clips = spec.clips();
+    SpecLimits limits = options.limits();
+    checkCounts(spec, limits, diag);
 
     // 1. Clip durations: own (truthy) duration, else the first video's cut length, else defaults.
     double[] durations = new double[clips.size()];
@@ -70,20 +72,37 @@ public final class Planner {
             .map(layers::videoCutLength).orElse(OptionalDouble.empty());
         durations[i] = videoLength.orElse(spec.defaults().duration().orElse(0) > 0 ? spec.defaults().duration().getAsDouble() : 4);
       }
+      if (durations[i] > limits.durationSeconds()) {
+        diag.error(c.at() + (explicit[i] ? ".duration" : ""), Fields.fmt(durations[i]) + " s is over the limit of "
+            + Fields.fmt(limits.durationSeconds()) + " s");
+        durations[i] = 4; // planning goes on to find the other problems; the error stops the render
+      }
     }
 
     // 2. Output file, size and frame rate.
-    Path outPath = spec.outPath().map(options.baseDir()::resolve).orElse(options.defaultOutPath()).normalize();
+    Path outPath = options.defaultOutPath().normalize();
+    if (spec.outPath().isPresent()) {
+      String asked = spec.outPath().get();
+      Optional<Path> resolved = asked.isBlank() || asked.indexOf('\0') >= 0 ? Optional.empty() : validPath(options.baseDir(), asked);
+      if (resolved.isEmpty() || resolved.get().getFileName() == null) {
+        diag.error("outPath", "not a valid file path: " + MediaCatalog.printable(asked));
+      } else {
+        outPath = resolved.get();
+      }
+    }
     boolean gif = outPath.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gif");
     Optional<MediaInfo.VideoStream> firstVideo = firstVideo(spec, media);
     int[] size = OutputSize.of(spec, firstVideo, gif, diag);
-    Rational fps = OutputSize.fps(spec, firstVideo, gif);
+    Rational fps = frameRate(spec, firstVideo, gif, limits, diag);
     double fpsValue = fps.value();
+    if (size[0] > limits.width()) diag.error("width", "wider than the limit of " + limits.width());
+    if (size[1] > limits.height()) diag.error("height", "taller than the limit of " + limits.height());
 
     // 3. Frames per clip.
     int[] frames = new int[clips.size()];
     for (int i = 0; i < clips.size(); i++) {
-      frames[i] = (int) Math.round(durations[i] * fpsValue);
+      // Within the limits a clip has at most durationSeconds × fps frames; without them, still an int.
+      frames[i] = (int) Math.min(Integer.MAX_VALUE / 4, Math.round(durations[i] * fpsValue));
       if (frames[i] < 1 && !clips.get(i).layers().isEmpty()) {
         diag.error(clips.get(i).at() + ".duration", "too short: " + Fields.fmt(durations[i]) + " s is less than one frame at " + fps + " fps");
       }
@@ -116,6 +135,7 @@ public final class Planner {
     int firstOutputFrame = 0;
     double startTime = 0;
     int totalFrames = 0;
+    long longFrames = 0; // the check below must not be fooled by an int that wrapped
     for (int i = 0; i < clips.size(); i++) {
       ClipSpec c = clips.get(i);
       LayerResolver.Resolved r = layers.resolve(c.layers(), durations[i], explicit[i], Seeds.stream(seed, c.at()));
@@ -124,6 +144,7 @@ public final class Planner {
       clipPlans.add(new ClipPlan(i, c.at(), durations[i], Math.max(frames[i], 1), firstOutputFrame, startTime, r.visuals()));
       firstOutputFrame += frames[i] - incoming;
       totalFrames += frames[i] - (i < clips.size() - 1 ? transitions.get(i).frames() : 0);
+      longFrames += frames[i] - (i < clips.size() - 1 ? transitions.get(i).frames() : 0);
       startTime += durations[i] - (i < clips.size() - 1 ? transitions.get(i).duration() : 0);
     }
 
@@ -136,10 +157,68 @@ public final class Planner {
       if (!gif) diag.error(spec.width().isPresent() ? "width" : "height",
           "output size " + size[0] + "×" + size[1] + " must be even for H.264 yuv420p (Editly would crash mid-render)");
     }
+    if (longFrames > Math.min(limits.frames(), Integer.MAX_VALUE)) {
+      diag.error("clips", longFrames + " frames exceed the limit of " + Math.min(limits.frames(), Integer.MAX_VALUE));
+    }
+    double seconds = longFrames / fpsValue;
+    if (seconds > limits.durationSeconds()) {
+      diag.error("clips", "the video would last " + Math.round(seconds) + " s, over the limit of " + Math.round(limits.durationSeconds()) + " s");
+    }
     diag.throwIfErrors();
     diag.warnings().forEach(w -> warnings.add(0, w.toString()));
     OutputSpec output = new OutputSpec(outPath, gif ? OutputSpec.Format.GIF : OutputSpec.Format.MP4, size[0], size[1], fps, encode);
     return new RenderPlan(output, clipPlans, transitions, audio, seed, totalFrames, warnings);
+  }
+
+  private static Optional<Path> validPath(Path base, String path) {
+    try {
+      return Optional.of(base.resolve(path).normalize());
+    } catch (java.nio.file.InvalidPathException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Lowest frame rate: below it a frame lasts over 100 s and the rate has no exact fraction in the plan. */
+  static final double MIN_FPS = 0.01;
+
+  /** The output frame rate, within the limits (25 fps stands in for an out-of-range one, to find the other problems). */
+  private static Rational frameRate(EditSpec spec, Optional<MediaInfo.VideoStream> firstVideo, boolean gif, SpecLimits limits,
+      Diagnostics diag) {
+    if (spec.fps().isPresent() && !spec.fast()) {
+      double asked = spec.fps().getAsDouble();
+      if (asked > limits.fps()) {
+        diag.error("fps", "must be at most " + Fields.fmt(limits.fps()) + " (got " + Fields.fmt(asked) + ")");
+        return new Rational(25, 1);
+      }
+      if (asked < MIN_FPS) {
+        diag.error("fps", "must be at least " + MIN_FPS + " (got " + Fields.fmt(asked) + ")");
+        return new Rational(25, 1);
+      }
+    }
+    Rational fps = OutputSize.fps(spec, firstVideo, gif);
+    if (fps.value() > limits.fps()) {
+      // the first video's own rate, adopted by a spec without fps
+      diag.error("fps", "the first video's " + fps + " fps is over the limit of " + Fields.fmt(limits.fps()) + "; set fps");
+      return new Rational(25, 1);
+    }
+    return fps;
+  }
+
+  /** Clip and layer counts and text lengths: bounded before any of them is worked on. */
+  private static void checkCounts(EditSpec spec, SpecLimits limits, Diagnostics diag) {
+    if (spec.clips().size() > limits.clips()) {
+      diag.error("clips", "too many clips (" + spec.clips().size() + " > limit " + limits.clips() + ")");
+    }
+    for (ClipSpec c : spec.clips()) {
+      if (c.layers().size() > limits.layers()) {
+        diag.error(c.at() + ".layers", "too many layers (" + c.layers().size() + " > limit " + limits.layers() + ")");
+      }
+      for (LayerSpec l : c.layers()) {
+        if (l.props().get("text") instanceof JsonValue.JString t && t.value().length() > limits.textLength()) {
+          diag.error(l.at() + ".text", "text of " + t.value().length() + " characters is over the limit of " + limits.textLength());
+        }
+      }
+    }
   }
 
   private static Optional<MediaInfo.VideoStream> firstVideo(EditSpec spec, MediaCatalog media) {
@@ -147,8 +226,8 @@ public final class Planner {
       for (LayerSpec l : c.layers()) {
         if (!l.type().equals("video")) continue;
         if (!(l.props().get("path") instanceof JsonValue.JString p) || MediaCatalog.isRemote(p.value())) return Optional.empty();
-        Path path = media.resolve(p.value());
-        if (!java.nio.file.Files.isRegularFile(path)) return Optional.empty();
+        Path path = media.resolve(p.value()).orElse(null);
+        if (path == null || !java.nio.file.Files.isRegularFile(path)) return Optional.empty();
         return media.media(l.at() + ".path", path).flatMap(MediaInfo::video);
       }
     }

@@ -47,7 +47,7 @@ class PositionAndShaderSourceTest {
 
   @Test
   void imageOverlayTakesObjectPositions() throws Exception {
-    Path png = Files.write(dir.resolve("logo.png"), new byte[] {1});
+    Path png = Files.write(dir.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}); // the header planning checks
     VisualLayer.ImageOverlay overlay = (VisualLayer.ImageOverlay) layers(
         "{type: 'image-overlay', path: '" + png + "', position: {x: 0.95, originX: 'right'}}").getFirst();
     assertThat(overlay.position()).isEqualTo(new Position(0.95, 0.5, OriginX.RIGHT, OriginY.CENTER));

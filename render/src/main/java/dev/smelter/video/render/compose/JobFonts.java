@@ -40,7 +40,10 @@ final class JobFonts implements AutoCloseable {
    * paragraph to {@code use} (paint it there; it is closed afterwards).
    */
   synchronized <T> T layout(String text, FontRef font, TextLook look, float width, Function<Paragraph, T> use) throws IOException {
-    String family = familyOf(font);
+    // The plan's strings come from the spec parser, which already replaced lone surrogates; a plan built
+    // any other way must not reach Skia's UTF-8 conversion with one either (it crashes the process).
+    text = dev.smelter.video.spec.json.WellFormed.of(text);
+    String family = dev.smelter.video.spec.json.WellFormed.of(familyOf(font));
     try (TextStyle style = new TextStyle();
         ParagraphStyle paragraphStyle = new ParagraphStyle()) {
       style.setFontFamilies(new String[] {family}).setFontSize(look.fontSize()).setColor(look.argb()).setHeight(look.lineSpacing());

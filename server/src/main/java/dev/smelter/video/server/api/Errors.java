@@ -48,7 +48,9 @@ class Errors {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-    return ResponseEntity.badRequest().body(LegacyController.ordered("error", "Invalid JSON body", "details", detail(e)));
+    // the problem sits at the root: the same {path, message} shape as every other refused body
+    return ResponseEntity.badRequest().body(LegacyController.ordered("error", "Invalid JSON body", "details", detail(e),
+        "problems", problems(List.of(new Problem("", "the body is not valid JSON")))));
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

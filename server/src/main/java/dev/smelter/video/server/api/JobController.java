@@ -57,7 +57,10 @@ class JobController {
 
   @PostMapping("/jobs")
   ResponseEntity<Map<String, Object>> submit(@RequestBody(required = false) JsonNode body) throws InterruptedException {
-    if (body == null) return ResponseEntity.badRequest().body(ordered("error", "a JSON body is required"));
+    if (body == null) {
+      return ResponseEntity.badRequest().body(ordered("error", "a JSON body is required",
+          "problems", Errors.problems(List.of(new Problem("", "a JSON body is required")))));
+    }
     SpecIntake.Outcome outcome = intake.job(body);
     if (outcome instanceof SpecIntake.Invalid(List<Problem> problems)) {
       return ResponseEntity.badRequest().body(ordered("error", "Invalid job: " + problems.getFirst()

@@ -28,11 +28,14 @@ final class SimpleFormat {
     for (JsonNode c : simple.get("clips")) {
       ObjectNode clip = clips.addObject();
       if (c.has("duration")) clip.set("duration", c.get("duration"));
-      String path = (c.has("imagePath") ? c.get("imagePath") : c.get("path")).asString();
-      ObjectNode layer = clip.putArray("layers").addObject().put("type", isVideo(path) ? "video" : "image").put("path", path)
-          .put("resizeMode", "contain");
+      JsonNode path = c.has("imagePath") ? c.get("imagePath") : c.get("path");
+      // A path that is not a string stays as it is: the planner names it ("expected a string") at its layer.
+      boolean video = path.isString() && isVideo(path.asString());
+      ObjectNode layer = clip.putArray("layers").addObject().put("type", video ? "video" : "image");
+      layer.set("path", path);
+      layer.put("resizeMode", "contain");
       // videoeditor showed simple-form pictures still (ffmpeg concat, scale+pad): no Editly Ken Burns.
-      if (!isVideo(path)) layer.putNull("zoomDirection");
+      if (!video) layer.putNull("zoomDirection");
     }
     spec.set("clips", clips);
     JsonNode audio = body.has("audioFilePath") ? body.get("audioFilePath") : body.get("audioPath");
@@ -41,8 +44,10 @@ final class SimpleFormat {
     // videoeditor never kept a clip's own sound in this form (audioFilePath replaced it, and without one
     // the video was muxed with -an); the legacy default keepSourceAudio=true would mix it back in.
     if (!spec.has("keepSourceAudio")) spec.put("keepSourceAudio", false);
-    ObjectNode defaults = spec.has("defaults") && spec.get("defaults") instanceof ObjectNode d ? d : spec.putObject("defaults");
-    if (!defaults.has("transition")) defaults.putNull("transition");
+    // A defaults of another type stays as it is, for the planner to refuse at its path (it was replaced silently).
+    JsonNode given = spec.get("defaults");
+    if (given == null || given.isNull()) given = spec.putObject("defaults");
+    if (given instanceof ObjectNode defaults && !defaults.has("transition")) defaults.putNull("transition");
     return spec;
   }
 

@@ -18,6 +18,9 @@ import dev.smelter.video.spec.Planner;
 import dev.smelter.video.spec.Problem;
 import dev.smelter.video.spec.SpecException;
 import dev.smelter.video.spec.SpecReader;
+import dev.smelter.video.spec.json.Json5Parser;
+import dev.smelter.video.spec.json.Json5SyntaxException;
+import dev.smelter.video.spec.json.JsonValue;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -67,6 +70,7 @@ public final class SpecIntake {
   private final java.util.function.Consumer<Path> beforeUse;
   private final RemoteHosts remoteHosts;
   private final TargetGuard webhookTargets;
+  private final dev.smelter.video.spec.SpecLimits limits;
 
   public SpecIntake(ServiceProperties props, Storage storage, MediaPaths paths, RemoteFetcher fetcher, MediaProbe probe, ObjectMapper json) {
     this(props, storage, paths, fetcher, probe, json, p -> {});
@@ -77,6 +81,7 @@ public final class SpecIntake {
       java.util.function.Consumer<Path> beforeUse) {
     this.beforeUse = beforeUse;
     this.props = props;
+    this.limits = props.limits().spec(); // a limit that is not positive stops the service here, at start-up
     this.storage = storage;
     this.paths = paths;
     this.fetcher = fetcher;
@@ -88,7 +93,10 @@ public final class SpecIntake {
 
   /** {@code POST /edit}: {@code {editSpec, outputFilename?}}; other keys are ignored, as before. */
   public Outcome legacy(JsonNode body) throws InterruptedException {
-    Optional<ObjectNode> spec = editSpec(body);
+    body = WellFormedJson.of(body);
+    List<Problem> unreadable = new ArrayList<>();
+    Optional<ObjectNode> spec = editSpec(body, unreadable);
+    if (!unreadable.isEmpty()) return new Invalid(unreadable);
     if (spec.isEmpty()) return new Invalid(List.of(new Problem("editSpec", "editSpec is required")));
     Optional<String> name = text(body, "outputFilename");
     String output = name.orElse(OutputNames.generated(".mp4"));
@@ -97,11 +105,13 @@ public final class SpecIntake {
 
   /** {@code POST /jobs}: {@code editSpec}, or the spec at the top level, or the simple clips form. */
   public Outcome job(JsonNode body) throws InterruptedException {
-    if (!(body instanceof ObjectNode root)) return new Invalid(List.of(new Problem("", "the body must be a JSON object")));
-    Optional<ObjectNode> spec = editSpec(root);
+    if (!(WellFormedJson.of(body) instanceof ObjectNode root)) return new Invalid(List.of(new Problem("", "the body must be a JSON object")));
+    List<Problem> unreadable = new ArrayList<>();
+    Optional<ObjectNode> spec = editSpec(root, unreadable);
+    if (!unreadable.isEmpty()) return new Invalid(unreadable);
     String prefix = "editSpec.";
     if (spec.isEmpty()) {
-      if (root.has("editSpec")) return new Invalid(List.of(new Problem("editSpec", "must be an object (or a JSON string of one)")));
+      if (root.has("editSpec")) return new Invalid(List.of(new Problem("editSpec", "must be an object (or a JSON/JSON5 text of one)")));
       ObjectNode top = root.deepCopy();
       JOB_KEYS.forEach(top::remove);
       spec = Optional.of(SimpleFormat.isSimple(top) ? SimpleFormat.toEditly(top, root) : top);
@@ -111,16 +121,26 @@ public final class SpecIntake {
     return prepare(spec.get(), prefix, output, root, false);
   }
 
-  private Optional<ObjectNode> editSpec(JsonNode body) {
+  /**
+   * The spec object. n8n's key/value bodies sometimes send it as a string: JSON, or JSON5 as a spec
+   * file holds it (comments, single quotes, trailing commas), read by the spec parser. Text that is
+   * neither is a problem at {@code editSpec} saying why (not "editSpec is required").
+   */
+  private Optional<ObjectNode> editSpec(JsonNode body, List<Problem> problems) {
     JsonNode s = body == null ? null : body.get("editSpec");
     if (s instanceof ObjectNode o) return Optional.of(o.deepCopy());
-    // n8n's key/value bodies sometimes send the object as a JSON string.
-    if (s != null && s.isString()) {
+    if (s != null && s.isString() && !s.asString().isBlank()) {
       try {
-        JsonNode parsed = json.readTree(s.asString());
-        if (parsed instanceof ObjectNode o) return Optional.of(o);
+        JsonValue parsed = Json5Parser.parse(s.asString());
+        if (!(parsed instanceof JsonValue.JObject)) {
+          problems.add(new Problem("editSpec", "the text must hold a JSON object, got " + JsonValue.describe(parsed)));
+          return Optional.empty();
+        }
+        return Optional.of((ObjectNode) json.readTree(JsonValue.toJson(parsed)));
+      } catch (Json5SyntaxException e) {
+        problems.add(new Problem("editSpec", "not valid JSON or JSON5 text: " + e.getMessage()));
       } catch (JacksonException e) {
-        return Optional.empty();
+        problems.add(new Problem("editSpec", "cannot be read: " + e.getOriginalMessage()));
       }
     }
     return Optional.empty();
@@ -142,8 +162,8 @@ public final class SpecIntake {
     progressUrl.ifPresent(u -> checkUrl(u, "progressUrl", problems));
     int priority = 0;
     if (!legacy && body.has("priority")) {
-      if (body.get("priority").isIntegralNumber()) priority = body.get("priority").asInt();
-      else problems.add(new Problem("priority", "must be an integer"));
+      if (body.get("priority").isIntegralNumber() && body.get("priority").canConvertToInt()) priority = body.get("priority").asInt();
+      else problems.add(new Problem("priority", "must be an integer (a 32-bit one)"));
     }
     // Every problem is collected (job fields, media paths, the plan, the limits) and answered together.
     Path staging = null;
@@ -182,7 +202,7 @@ public final class SpecIntake {
     }
     Optional<RenderPlan> plan = Optional.empty();
     try {
-      PlanOptions options = PlanOptions.defaults().withBaseDir(storage.uploadsDir()).withAudioTiming(timing)
+      PlanOptions options = PlanOptions.defaults().withBaseDir(storage.uploadsDir()).withAudioTiming(timing).withLimits(limits)
           .withServerOutputArgs(props.encoding().serverArgs()).withSilentAudioTrack(props.encoding().silentAudioTrack());
       RenderPlan planned = new Planner(options, probe).plan(SpecReader.parse(json.writeValueAsString(spec)));
       List<Problem> unsupported = FrameCompositor.unsupported(planned);
@@ -191,8 +211,7 @@ public final class SpecIntake {
     } catch (SpecException e) {
       e.problems().stream().filter(p -> !refused.contains(p.path())).forEach(p -> problems.add(new Problem(prefix + p.path(), p.message())));
     }
-    plan.ifPresent(p -> limits(p, prefix, problems));
-    if (!problems.isEmpty()) return invalid(problems, staging);
+    if (!problems.isEmpty()) return invalid(List.copyOf(new java.util.LinkedHashSet<>(problems)), staging); // the clip count may be said twice
     withServerArgs(spec);
     Optional<JsonNode> metadata = Optional.ofNullable(body.get("metadata"));
     Optional<String> key = legacy ? Optional.empty() : text(body, "idempotencyKey");
@@ -324,17 +343,6 @@ public final class SpecIntake {
       problems.add(new Problem(path, e.getMessage()));
     } catch (java.net.UnknownHostException e) {
       // not resolvable yet: delivery checks again
-    }
-  }
-
-  private void limits(RenderPlan plan, String prefix, List<Problem> problems) {
-    ServiceProperties.Limits l = props.limits();
-    if (plan.output().width() > l.width()) problems.add(new Problem(prefix + "width", "wider than the limit of " + l.width()));
-    if (plan.output().height() > l.height()) problems.add(new Problem(prefix + "height", "taller than the limit of " + l.height()));
-    if (plan.totalFrames() > l.frames()) problems.add(new Problem(prefix + "clips", plan.totalFrames() + " frames exceed the limit of " + l.frames()));
-    if (plan.durationSeconds() > l.durationSeconds()) {
-      problems.add(new Problem(prefix + "clips", "the video would last " + Math.round(plan.durationSeconds()) + " s, over the limit of "
-          + Math.round(l.durationSeconds()) + " s"));
     }
   }
 

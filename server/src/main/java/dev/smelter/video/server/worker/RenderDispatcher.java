@@ -185,7 +185,7 @@ public final class RenderDispatcher implements AutoCloseable {
     try {
       // A change that raced the claim must still stop this run.
       if (queue.get(job.id()).map(j -> !mine(job, j)).orElse(true)) worker.cancel();
-      outcome = worker.run(specFile, jobDir, seedOf(job.id()), timing, props.worker().timeout(), props.worker().stallTimeout(), p -> {
+      outcome = worker.run(specFile, jobDir, Optional.of(rendered), seedOf(job.id()), timing, props.worker().timeout(), props.worker().stallTimeout(), p -> {
         try {
           progress(job, p);
         } catch (RuntimeException e) {

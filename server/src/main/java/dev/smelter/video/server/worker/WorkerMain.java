@@ -13,6 +13,7 @@ import dev.smelter.video.server.intake.AudioTimings;
 import dev.smelter.video.spec.PlanOptions;
 import dev.smelter.video.spec.Planner;
 import dev.smelter.video.spec.SpecException;
+import dev.smelter.video.spec.SpecLimits;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -66,8 +67,9 @@ public final class WorkerMain {
     RenderPlan plan;
     try {
       String text = Files.readString(specFile);
+      // The API's intake held the spec against the configured limits (which may exceed the defaults).
       plan = new Planner(PlanOptions.defaults().withBaseDir(baseDir).withSeed(seed).withAudioTiming(timing)
-          .withSilentAudioTrack(silentAudioTrack), new FfmpegProbe()).plan(text);
+          .withSilentAudioTrack(silentAudioTrack).withLimits(SpecLimits.NONE), new FfmpegProbe()).plan(text);
       var unsupported = FrameCompositor.unsupported(plan);
       if (!unsupported.isEmpty()) throw new SpecException(unsupported);
       plan = dev.smelter.video.render.encode.OutputOptions.checked(plan);

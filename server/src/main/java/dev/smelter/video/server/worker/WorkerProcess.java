@@ -23,20 +23,28 @@ import java.util.function.Consumer;
  */
 public final class WorkerProcess {
   /**
-   * How the child is started: the java binary, its options and the class path, and the render
+   * How the child is started: the java binary, its options, the class path, the main class
+   * ({@link WorkerMain}; a test may name a stand-in that speaks the same protocol), and the render
    * settings it takes ({@code silentAudioTrack}: smelter.encoding.silent-audio-track).
    */
-  public record Launch(Path java, List<String> javaOptions, String classPath, String gpu, int threads, boolean silentAudioTrack) {
+  public record Launch(Path java, List<String> javaOptions, String classPath, String gpu, int threads, boolean silentAudioTrack,
+      String mainClass) {
     public static Launch current(List<String> extraOptions, String gpu, int threads) {
       Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+      // A fatal error writes no core file (gigabytes of a render's native memory): its report, written
+      // into the job folder (see run), is what explains the crash.
       List<String> options = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "-Xss4m", "-XX:+UseSerialGC", "-Xms16m",
-          "-Djava.awt.headless=true"));
+          "-Djava.awt.headless=true", "-XX:-CreateCoredumpOnCrash"));
       options.addAll(extraOptions);
-      return new Launch(java, options, System.getProperty("java.class.path"), gpu, threads, false);
+      return new Launch(java, options, System.getProperty("java.class.path"), gpu, threads, false, WorkerMain.class.getName());
     }
 
     public Launch withSilentAudioTrack(boolean silent) {
-      return new Launch(java, javaOptions, classPath, gpu, threads, silent);
+      return new Launch(java, javaOptions, classPath, gpu, threads, silent, mainClass);
+    }
+
+    public Launch withMainClass(String name) {
+      return new Launch(java, javaOptions, classPath, gpu, threads, silentAudioTrack, name);
     }
   }
 
@@ -54,16 +62,25 @@ public final class WorkerProcess {
    */
   public WorkerOutcome run(Path specFile, Path jobDir, long seed, Duration timeout, Duration stall,
       Consumer<WorkerProtocol.ProgressLine> onProgress) throws InterruptedException {
-    return run(specFile, jobDir, seed, AudioPlan.Timing.STRETCH, timeout, stall, onProgress);
+    return run(specFile, jobDir, Optional.empty(), seed, AudioPlan.Timing.STRETCH, timeout, stall, onProgress);
   }
 
-  /** As above, with the job's narration timing ({@code audioTiming}). */
-  public WorkerOutcome run(Path specFile, Path jobDir, long seed, AudioPlan.Timing timing, Duration timeout, Duration stall,
+  /**
+   * As above, with the job's narration timing ({@code audioTiming}); {@code output} is the spec's
+   * {@code outPath}: when the child does not end cleanly, the renderer's temporary file for it (which
+   * a dead process cannot remove) is deleted. Only that one: fleet workers sharing a data folder share
+   * the job folder, and another attempt's file is not ours.
+   */
+  public WorkerOutcome run(Path specFile, Path jobDir, Optional<Path> output, long seed, AudioPlan.Timing timing, Duration timeout,
+      Duration stall,
       Consumer<WorkerProtocol.ProgressLine> onProgress) throws InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(launch.java().toString());
     cmd.addAll(launch.javaOptions());
-    cmd.addAll(List.of("-cp", launch.classPath(), WorkerMain.class.getName(), specFile.toString(), jobDir.toString(),
+    // The JVM's fatal-error report goes to the job folder (not the service's working directory),
+    // where run() reads and removes it.
+    cmd.add("-XX:ErrorFile=" + jobDir.toAbsolutePath().resolve(NativeCrash.REPORT_PATTERN));
+    cmd.addAll(List.of("-cp", launch.classPath(), launch.mainClass(), specFile.toString(), jobDir.toString(),
         launch.gpu(), Integer.toString(launch.threads()), Long.toString(seed), AudioTimings.wire(timing),
         Boolean.toString(launch.silentAudioTrack())));
     Process p;
@@ -109,9 +126,21 @@ public final class WorkerProcess {
     }
     reader.join(Duration.ofSeconds(10));
     running.set(null);
+    // A JVM that died of a fatal error (a native crash in Skia or FFmpeg, say) leaves its report and
+    // the partial output of the render behind: both go, the report's summary stays in worker.log.
+    Optional<NativeCrash> crash = NativeCrash.collect(jobDir.resolve(NativeCrash.REPORT_PATTERN.replace("%p", Long.toString(p.pid()))),
+        jobDir.resolve("worker.log"));
+    int code = p.isAlive() ? -1 : p.exitValue(); // -1: killed, and not yet gone after 10 s
+    if (crash.isPresent() || code != 0) output.ifPresent(NativeCrash::deletePartialOutputs);
     if (cancelled.get()) return new WorkerOutcome.Cancelled();
     if (killedFor != null) return new WorkerOutcome.Failed(killedFor, true);
-    int code = p.exitValue();
+    // Renders are deterministic (the seed comes from the job id): the same spec would crash the same
+    // way, so a crash is not retried; it fails the job with what crashed (docs/service.md).
+    if (crash.isPresent()) return new WorkerOutcome.Failed(crash.get().message(), false);
+    if (code > 128 && last.get() == null) {
+      return new WorkerOutcome.Failed("the render process was killed by signal " + (code - 128) + " (" + NativeCrash.signalName(code - 128)
+          + (code - 128 == 9 ? "; out of memory?" : "") + ", see worker.log)", true);
+    }
     return switch (last.get()) {
       case WorkerProtocol.ResultLine r when code == 0 -> new WorkerOutcome.Rendered(r);
       case WorkerProtocol.ProblemsLine pr -> new WorkerOutcome.Rejected(pr.problems());

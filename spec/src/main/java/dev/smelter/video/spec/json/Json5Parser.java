@@ -106,7 +106,7 @@ public final class Json5Parser {
     int start = pos;
     while (pos < src.length() && isIdentifierChar(src.charAt(pos), pos == start)) pos++;
     if (pos == start) throw error("invalid character " + describeChar() + " where a key was expected");
-    return src.substring(start, pos);
+    return WellFormed.of(src.substring(start, pos));
   }
 
   private static boolean isIdentifierChar(char c, boolean first) {
@@ -119,7 +119,7 @@ public final class Json5Parser {
     while (true) {
       if (pos >= src.length()) throw error("unterminated string");
       char c = src.charAt(pos++);
-      if (c == quote) return sb.toString();
+      if (c == quote) return WellFormed.of(sb.toString());
       if (c == '\n' || c == '\r') { pos--; throw error("line break inside a string"); }
       if (c != '\\') { sb.append(c); continue; }
       if (pos >= src.length()) throw error("unterminated string");
