@@ -72,6 +72,17 @@ class Errors {
     // nothing to send
   }
 
+  /**
+   * The fleet's Redis is down or cut off: the request may succeed in a moment, so 503 with a
+   * Retry-After (one log line: the outage itself is logged once by the Redis connection).
+   */
+  @ExceptionHandler(dev.smelter.video.server.queue.QueueUnavailableException.class)
+  ResponseEntity<Map<String, Object>> queueUnavailable(dev.smelter.video.server.queue.QueueUnavailableException e) {
+    LOG.fine(() -> "request refused: " + e.getMessage());
+    return ResponseEntity.status(503).header("Retry-After", "5").body(LegacyController.ordered("error", "Service temporarily unavailable",
+        "details", "the job queue cannot be reached; try again shortly (GET /health/ready says when it is back)"));
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<Map<String, Object>> internal(Exception e) {
     LOG.log(Level.WARNING, "request failed", e);
