@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * "Redis outages"). Its own {@code redis-server} on a free loopback port, with an append-only file,
  * so stopping it disturbs nobody; an API node in this JVM and two worker JVMs. The outage lasts
  * {@code -Dsmelter.test.outage-seconds} (8 s by default, longer than {@code reclaim-after}; the 60 s
- * run, with {@code -Dsmelter.test.long-render-seconds=12000}, is recorded in docs/fleet.md). One job's render ends during the outage (its result is recorded
+ * run, with {@code -Dsmelter.test.long-render-seconds=3000 -Dsmelter.test.long-render-width=480}, is recorded in
+ * docs/fleet.md). One job's render ends during the outage (its result is recorded
  * when Redis is back), the other's goes on past it (its claim must be renewed, not taken over by the
  * idle worker): both complete as attempt 1 on their first worker, with one webhook each.
  */
@@ -40,6 +41,8 @@ class RedisOutageTest {
   private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("smelter.test.outage-seconds", 8));
   /** Video length of the job that must outlast the outage (10 frames a second); raise it with the outage. */
   private static final int LONG_RENDER = Integer.getInteger("smelter.test.long-render-seconds", 3000);
+  /** Its frame width (height 1.75 times it): a larger frame renders slower, for a long outage. */
+  private static final int LONG_RENDER_WIDTH = Integer.getInteger("smelter.test.long-render-width", 64);
   private static final int SHORT_RENDER = 200;
 
   private final Map<String, Process> workers = new ConcurrentHashMap<>();
@@ -115,12 +118,17 @@ class RedisOutageTest {
     if (redis != null) redis.close();
     if (receiver != null) receiver.stop(0);
     if (server != null) server.close();
+    for (Path log : logs.values()) Files.deleteIfExists(log);
   }
 
   private String submit(double seconds, String output) throws Exception {
+    return submit(JobApiTest.tinySpec("navy", seconds), output);
+  }
+
+  private String submit(String spec, String output) throws Exception {
     var r = api.http.post("/jobs", """
         {"editSpec":%s,"outputFilename":"%s","callback":{"url":"http://127.0.0.1:%d/hook"}}"""
-        .formatted(JobApiTest.tinySpec("navy", seconds), output, receiver.getAddress().getPort()));
+        .formatted(spec, output, receiver.getAddress().getPort()));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
     return Http.json(r).get("jobId").asString();
   }
@@ -132,7 +140,9 @@ class RedisOutageTest {
   @Test
   void rendersInFlightSurviveARedisOutageAndCompleteAsTheirFirstAttempt() throws Exception {
     // Short: ends during the outage. Long: still rendering when Redis is back.
-    String longJob = submit(LONG_RENDER, "outage-long.mp4");
+    String longJob = submit("""
+        {"width":%d,"height":%d,"fps":10,"clips":[{"duration":%d,"layers":[{"type":"fill-color","color":"maroon"}]}]}"""
+        .formatted(LONG_RENDER_WIDTH, LONG_RENDER_WIDTH * 7 / 4 / 2 * 2, LONG_RENDER), "outage-long.mp4");
     api.http.awaitJob(longJob, j -> j.get("frames").get("done").asInt() > 0, Duration.ofSeconds(90));
     String shortJob = submit(SHORT_RENDER, "outage-short.mp4");
     api.http.awaitJob(shortJob, j -> j.get("frames").get("done").asInt() > 0, Duration.ofSeconds(90));
@@ -167,7 +177,7 @@ class RedisOutageTest {
     assertThat(shortDone.get("status").asString()).as(shortDone.toString()).isEqualTo("completed");
     assertThat(shortDone.get("attempts").asInt()).isEqualTo(1);
     assertThat(shortDone.get("result").get("frames").asInt()).isEqualTo(SHORT_RENDER * 10);
-    JsonNode longDone = api.http.awaitTerminal(longJob, Duration.ofSeconds(240));
+    JsonNode longDone = api.http.awaitTerminal(longJob, Duration.ofSeconds(600));
     assertThat(longDone.get("status").asString()).as(longDone.toString()).isEqualTo("completed");
     assertThat(longDone.get("attempts").asInt()).as("not taken over by the idle worker").isEqualTo(1);
     assertThat(longDone.get("result").get("frames").asInt()).isEqualTo(LONG_RENDER * 10);

@@ -59,6 +59,7 @@ public final class FleetRedis implements AutoCloseable {
   /** System.nanoTime() since which contact is unbroken; {@link Long#MAX_VALUE} while it is lost. */
   private final java.util.concurrent.atomic.AtomicLong contactSince;
   private volatile long lostAt;
+  private volatile boolean closing;
 
   public FleetRedis(String url, String namespace, String nodeId) {
     this(url, Optional.empty(), namespace, nodeId);
@@ -165,6 +166,7 @@ public final class FleetRedis implements AutoCloseable {
   }
 
   private void contactLost(String why) {
+    if (closing) return; // our own close() disconnects
     long now = System.nanoTime();
     if (contactSince.getAndSet(Long.MAX_VALUE) != Long.MAX_VALUE) {
       lostAt = now;
@@ -277,6 +279,7 @@ public final class FleetRedis implements AutoCloseable {
 
   @Override
   public void close() {
+    closing = true;
     pubSub.close();
     connection.close();
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
