@@ -25,6 +25,9 @@ USER smelter
 ENV NVIDIA_DRIVER_CAPABILITIES=compute,utility,graphics,video
 VOLUME /data
 EXPOSE 3001
-ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Xss4m", \
-            "-cp", "/app/lib/*", "dev.smelter.video.cli.Main"]
+# Memory as the launcher sets it (docs/service.md, "Memory"): two malloc arenas, large blocks returned
+# at once (render children inherit these), and for the service process a bounded heap and direct
+# memory, SMELTER_SERVICE_HEAP / SMELTER_SERVICE_DIRECT_MEMORY (512m / 256m by default).
+ENV MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072
+ENTRYPOINT ["sh", "-c", "case \"$1\" in serve|worker) M=\"-Xmx${SMELTER_SERVICE_HEAP:-512m} -XX:MaxDirectMemorySize=${SMELTER_SERVICE_DIRECT_MEMORY:-256m} -XX:MaxMetaspaceSize=256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30\";; *) M=;; esac; exec java --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Xss4m -XX:+UseSerialGC -Xms16m $M $SMELTER_JAVA_OPTS -cp '/app/lib/*' dev.smelter.video.cli.Main \"$@\"", "smelter-video"]
 CMD ["serve", "--host", "0.0.0.0", "--port", "3001", "--data-dir", "/data"]

@@ -66,13 +66,14 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /**
-   * Exit code 1 and one line when the node could not connect to the fleet's Redis (Spring has
-   * printed its failure analysis already); anything else is rethrown.
+   * Exit code 1 and one line when the node could not connect to the fleet's Redis or cannot use its
+   * data folder (read-only, no permission; Spring has printed its failure analysis already); anything
+   * else is rethrown.
    */
   static int redisUnreachable(String command, RuntimeException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof dev.smelter.video.server.fleet.FleetRedis.Unreachable u) {
-        System.err.println("smelter-video " + command + ": " + u.getMessage());
+      if (t instanceof dev.smelter.video.server.fleet.FleetRedis.Unreachable || t instanceof dev.smelter.video.server.storage.Storage.Unusable) {
+        System.err.println("smelter-video " + command + ": " + t.getMessage());
         return 1;
       }
     }

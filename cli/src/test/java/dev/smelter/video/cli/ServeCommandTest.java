@@ -66,6 +66,34 @@ class ServeCommandTest {
     assertThat(printed).doesNotContain("wrong-pw").doesNotContain("\tat ");
   }
 
+  /**
+   * A data folder that cannot be created (here a file stands where a parent folder should be; a
+   * read-only mount gives the same error path): one line naming the folder, exit 1, no stack trace.
+   */
+  @Test
+  void aDataFolderThatCannotBeWrittenStopsTheServiceWithOneLine() throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("smelter-not-a-folder", ".txt");
+    PrintStream oldErr = System.err;
+    PrintStream oldOut = System.out;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code;
+    try {
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      code = Main.run("serve", "--port", "0", "--data-dir", file.resolve("data").toString());
+    } finally {
+      System.setErr(oldErr);
+      System.setOut(oldOut);
+      java.nio.file.Files.deleteIfExists(file);
+    }
+    String printed = err.toString(StandardCharsets.UTF_8) + out.toString(StandardCharsets.UTF_8);
+    assertThat(code).as(printed).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).as(printed).contains("smelter-video serve: the data folder " + file.resolve("data"));
+    assertThat(printed).doesNotContain("\tat ");
+    assertThat(printed.lines().count()).as(printed).isLessThan(20);
+  }
+
   @Test
   void versionIsTheBuilds() {
     PrintStream old = System.out;

@@ -10,7 +10,7 @@ import java.security.MessageDigest;
 import java.util.List;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Optional API keys: {@code X-Api-Key: KEY} or {@code Authorization: Bearer KEY}; {@code /health} stays open. */
+/** Optional API keys: {@code X-Api-Key: KEY} or {@code Authorization: Bearer KEY}; {@code /health} and the probes {@code /health/live}, {@code /health/ready} stay open. */
 final class ApiKeyFilter extends OncePerRequestFilter {
   private final List<byte[]> keys;
 
@@ -20,7 +20,8 @@ final class ApiKeyFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return keys.isEmpty() || request.getRequestURI().equals("/health");
+    String uri = request.getRequestURI();
+    return keys.isEmpty() || uri.equals("/health") || uri.equals("/health/live") || uri.equals("/health/ready");
   }
 
   @Override

@@ -202,6 +202,8 @@ public record ServiceProperties(
    * @param workerId this node's name in the registry and consumer group; empty = host-pid-random
    * @param probeCapabilities whether a worker probes its encoders and GL renderer for {@code GET /workers}
    * @param caCert PEM file of the CA certificates a {@code rediss://} server's certificate must chain to; empty = the JVM's trust store
+   * @param outageTolerance how long a render that ended while Redis was unreachable waits for it to come back to record its
+   *     result; after that the result is dropped and the job is taken over once Redis is back (docs/fleet.md, "Redis outages")
    */
   public record Redis(
       @DefaultValue("") String url,
@@ -211,7 +213,8 @@ public record ServiceProperties(
       @DefaultValue("PT30S") Duration drainTimeout,
       @DefaultValue("") String workerId,
       @DefaultValue("true") boolean probeCapabilities,
-      @DefaultValue("") String caCert) {
+      @DefaultValue("") String caCert,
+      @DefaultValue("PT15M") Duration outageTolerance) {
     public boolean enabled() {
       return url != null && !url.isBlank();
     }

@@ -43,6 +43,9 @@ class SecurityAndLimitsTest {
     assertThat(anonymous.post("/edit", "{}").statusCode()).isEqualTo(401);
     assertThat(server.http.withKey("wrong").get("/jobs").statusCode()).isEqualTo(401);
     assertThat(anonymous.get("/health").statusCode()).isEqualTo(200);
+    assertThat(anonymous.get("/health/live").statusCode()).isEqualTo(200); // probes carry no key
+    assertThat(anonymous.get("/health/ready").statusCode()).isEqualTo(200);
+    assertThat(anonymous.get("/health/other").statusCode()).isEqualTo(401);
     assertThat(http.get("/jobs").statusCode()).isEqualTo(200);
   }
 

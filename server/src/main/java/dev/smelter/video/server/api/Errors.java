@@ -32,8 +32,20 @@ class Errors {
     return ResponseEntity.status(404).body(LegacyController.ordered("error", "Endpoint not found"));
   }
 
+  /** At most this many problems are listed in an answer: a 50 MB spec with a mistake per clip must not answer 150 MB. */
+  static final int MAX_LISTED_PROBLEMS = 100;
+
   static List<Map<String, Object>> problems(List<Problem> problems) {
-    return problems.stream().map(p -> LegacyController.ordered("path", p.path(), "message", p.message())).toList();
+    return listed(problems).stream().map(p -> LegacyController.ordered("path", p.path(), "message", p.message())).toList();
+  }
+
+  /** The first {@link #MAX_LISTED_PROBLEMS} problems, and a last one (at the root) counting the rest. */
+  static List<Problem> listed(List<Problem> problems) {
+    if (problems.size() <= MAX_LISTED_PROBLEMS) return problems;
+    List<Problem> first = new java.util.ArrayList<>(problems.subList(0, MAX_LISTED_PROBLEMS));
+    first.add(new Problem("", "and " + (problems.size() - MAX_LISTED_PROBLEMS) + " more problems (the first " + MAX_LISTED_PROBLEMS
+        + " are listed)"));
+    return first;
   }
 
   /** The exception's message when configured to expose it, else a pointer to the log. */
@@ -72,6 +84,17 @@ class Errors {
   @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
   void clientGone() {
     // nothing to send
+  }
+
+  /**
+   * The fleet's Redis is down or cut off: the request may succeed in a moment, so 503 with a
+   * Retry-After (one log line: the outage itself is logged once by the Redis connection).
+   */
+  @ExceptionHandler(dev.smelter.video.server.queue.QueueUnavailableException.class)
+  ResponseEntity<Map<String, Object>> queueUnavailable(dev.smelter.video.server.queue.QueueUnavailableException e) {
+    LOG.fine(() -> "request refused: " + e.getMessage());
+    return ResponseEntity.status(503).header("Retry-After", "5").body(LegacyController.ordered("error", "Service temporarily unavailable",
+        "details", "the job queue cannot be reached; try again shortly (GET /health/ready says when it is back)"));
   }
 
   @ExceptionHandler(Exception.class)

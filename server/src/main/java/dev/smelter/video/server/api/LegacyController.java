@@ -150,7 +150,8 @@ class LegacyController {
         return ResponseEntity.badRequest().body(ordered("error", "editSpec is required"));
       }
       return ResponseEntity.badRequest().body(ordered("error", "Video editing failed",
-          "details", problems.stream().map(Problem::toString).collect(Collectors.joining("; ")), "problems", Errors.problems(problems)));
+          "details", Errors.listed(problems).stream().map(Problem::toString).collect(Collectors.joining("; ")),
+          "problems", Errors.problems(problems)));
     }
     SpecIntake.Accepted accepted = (SpecIntake.Accepted) outcome;
     JobRequest request;

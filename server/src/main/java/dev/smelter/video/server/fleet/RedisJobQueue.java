@@ -336,8 +336,15 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
     return Optional.empty();
   }
 
-  /** Takes over entries whose owners stopped renewing them (at most every half {@code reclaimAfter} per node). */
+  /**
+   * Takes over entries whose owners stopped renewing them (at most every half {@code reclaimAfter} per
+   * node), and only once this node has itself been in unbroken contact with Redis for
+   * {@code reclaimAfter}: an entry's idle time also grows while Redis is down or cut off from the whole
+   * fleet, and its owner, still rendering, needs one heartbeat after the outage to renew it
+   * (docs/fleet.md, "Redis outages").
+   */
   private Optional<Job> reclaim(List<String> streams) {
+    if (redis.contact().compareTo(settings.reclaimAfter()) < 0) return Optional.empty();
     long now = System.nanoTime();
     long last = lastReclaim.get();
     if (now - last < settings.reclaimAfter().toNanos() / 2 || !lastReclaim.compareAndSet(last, now)) return Optional.empty();
@@ -348,6 +355,8 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
             settings.reclaimAfter(), cursor).count(1));
         for (StreamMessage<String, String> m : claimed.getMessages()) {
           if (m.getBody() == null || m.getBody().get("job") == null) continue; // deleted meanwhile
+          Held mine = held.get(m.getBody().get("job"));
+          if (mine != null && mine.entry().equals(m.getId())) continue; // still rendering here: the claim just went unrenewed
           LOG.info(() -> "reclaiming " + m.getBody().get("job") + " from a worker that stopped heart-beating");
           Optional<Job> job = take(stream, m.getId(), m.getBody().get("job"), true);
           if (job.isPresent()) {
@@ -535,6 +544,12 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
     wakeUp();
   }
 
+  /** Stops renewing the claim on {@code id}: once it is idle for {@code reclaimAfter}, a node takes it over. */
+  @Override
+  public void release(String id) {
+    held.remove(id);
+  }
+
   /** Ids of the jobs this node holds claims on. */
   public java.util.Set<String> claimedHere() {
     return java.util.Set.copyOf(held.keySet());
@@ -590,6 +605,9 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
             held.remove(e.getKey(), h);
             job.ifPresent(events::publish);
           }
+        } catch (dev.smelter.video.server.queue.QueueUnavailableException ex) {
+          // Redis is away (logged once by the connection): renewed at the first heartbeat after it is back.
+          LOG.fine(() -> "cannot renew the claim on " + e.getKey() + ": " + ex.getMessage());
         } catch (RuntimeException ex) {
           if (!closed) LOG.log(Level.WARNING, "cannot renew the claim on " + e.getKey(), ex);
         }

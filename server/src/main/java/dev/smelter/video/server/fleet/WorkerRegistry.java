@@ -75,6 +75,8 @@ public final class WorkerRegistry implements AutoCloseable {
           renew();
         } catch (InterruptedException e) {
           return;
+        } catch (dev.smelter.video.server.queue.QueueUnavailableException e) {
+          LOG.fine(() -> "heartbeat failed: " + e.getMessage()); // the outage is logged once by the connection
         } catch (RuntimeException e) {
           if (!closed) LOG.log(Level.WARNING, "heartbeat failed", e);
         }

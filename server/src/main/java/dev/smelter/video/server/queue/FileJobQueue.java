@@ -220,7 +220,14 @@ public final class FileJobQueue implements JobQueue {
     Path target = dir.resolve(job.id() + ".json");
     Path tmp = dir.resolve(job.id() + ".json." + UUID.randomUUID() + ".tmp");
     try {
-      Files.write(tmp, json.writeValueAsBytes(job));
+      try {
+        Files.write(tmp, json.writeValueAsBytes(job));
+      } catch (java.nio.file.NoSuchFileException e) {
+        // The folder was deleted under the running service: recreate it rather than fail every job from now on.
+        Files.createDirectories(dir);
+        java.util.logging.Logger.getLogger(FileJobQueue.class.getName()).warning("recreated the missing job folder " + dir);
+        Files.write(tmp, json.writeValueAsBytes(job));
+      }
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

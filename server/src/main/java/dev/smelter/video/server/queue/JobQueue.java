@@ -35,6 +35,12 @@ public interface JobQueue {
   /** Applies a change to the stored job; empty if the job does not exist. */
   Optional<Job> update(String id, UnaryOperator<Job> change);
 
+  /**
+   * Lets go of this node's claim on a job without recording anything (its outcome could not be
+   * recorded in time): a queue that hands out stalled claims to other nodes then does so with this one.
+   */
+  default void release(String id) {}
+
   /** Deletes a finished job's record. */
   void remove(String id);
 

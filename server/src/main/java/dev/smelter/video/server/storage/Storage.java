@@ -20,6 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** The service's folders (uploads, outputs, shared files, job folders) and names within them. */
 public final class Storage {
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Storage.class.getName());
   /** Where a finished output can be downloaded when not from this service (a pre-signed store URL). */
   @FunctionalInterface
   public interface Links {
@@ -39,6 +40,9 @@ public final class Storage {
   private final Path files;
   private final Path work;
   private final Path tmp;
+  private final Path dataDir;
+  /** Every folder the service writes to, in the order they are (re)created. */
+  private final java.util.List<Path> layout;
   private final String externalUrl;
   private final Links links;
 
@@ -48,17 +52,84 @@ public final class Storage {
 
   public Storage(ServiceProperties props, Links links) {
     this.links = links;
+    this.dataDir = props.dataDir().toAbsolutePath().normalize();
     try {
       this.uploads = Files.createDirectories(props.uploadsDir()).toRealPath();
       this.outputs = Files.createDirectories(props.outputsDir()).toRealPath();
       this.files = Files.createDirectories(props.filesDir()).toRealPath();
       this.work = Files.createDirectories(props.workDir()).toRealPath();
       this.tmp = Files.createDirectories(props.tmpDir()).toRealPath();
+      Path jobs = Files.createDirectories(props.jobsDir()).toRealPath();
+      this.layout = java.util.List.of(uploads, outputs, files, work, tmp, jobs);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the data folders under " + props.dataDir(), e);
+      throw new Unusable(dataDir, e);
     }
+    writable().ifPresent(problem -> {
+      throw new Unusable(dataDir, problem);
+    });
     String base = props.externalUrl().strip();
     this.externalUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+  }
+
+  /**
+   * The data folder cannot be used: it cannot be created, or it is read-only. The message is one line
+   * naming the folder and the reason, for the start-up error ({@code --data-dir}, {@code SMELTER_DATA_DIR}).
+   */
+  public static final class Unusable extends RuntimeException {
+    Unusable(Path dir, IOException e) {
+      this(dir, reason(e));
+    }
+
+    Unusable(Path dir, String reason) {
+      super("the data folder " + dir + " cannot be used: " + reason + " (set --data-dir or SMELTER_DATA_DIR to a writable folder)");
+    }
+
+    private static String reason(IOException e) {
+      if (e instanceof java.nio.file.AccessDeniedException a) return "permission denied on " + a.getFile();
+      if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason() + " (" + f.getFile() + ")";
+      return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+  }
+
+  /**
+   * Recreates the data folders that have gone missing (the data folder deleted under a running
+   * service): cheap when nothing is missing (one check per folder), so it runs before each write
+   * request and each render. Throws {@link UncheckedIOException} when a folder cannot be recreated.
+   */
+  public void ensureLayout() {
+    for (Path dir : layout) {
+      if (Files.isDirectory(dir)) continue;
+      try {
+        Files.createDirectories(dir);
+        LOG.warning("recreated the missing data folder " + dir);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot recreate the data folder " + dir + ": " + Unusable.reason(e), e);
+      }
+    }
+  }
+
+  /**
+   * Readiness: empty when every data folder exists (missing ones are recreated) and a file can be
+   * written and deleted in it; else the problem, one line.
+   */
+  public Optional<String> check() {
+    try {
+      ensureLayout();
+    } catch (UncheckedIOException e) {
+      return Optional.of(e.getMessage());
+    }
+    return writable();
+  }
+
+  private Optional<String> writable() {
+    Path probe = tmp.resolve(".write-check-" + java.util.UUID.randomUUID());
+    try {
+      Files.write(probe, new byte[] {1});
+      Files.delete(probe);
+      return Optional.empty();
+    } catch (IOException e) {
+      return Optional.of("cannot write in " + tmp + ": " + Unusable.reason(e));
+    }
   }
 
   public Path uploadsDir() {

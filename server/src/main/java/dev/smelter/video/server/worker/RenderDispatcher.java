@@ -9,6 +9,7 @@ import dev.smelter.video.server.job.JobResult;
 import dev.smelter.video.server.job.JobStatus;
 import dev.smelter.video.server.job.Progress;
 import dev.smelter.video.server.queue.JobQueue;
+import dev.smelter.video.server.queue.QueueUnavailableException;
 import dev.smelter.video.server.storage.JobFiles;
 import dev.smelter.video.server.storage.Storage;
 import dev.smelter.video.server.webhook.WebhookDispatcher;
@@ -42,6 +43,10 @@ import tools.jackson.databind.node.ObjectNode;
  * can neither overwrite the new run's state nor record a second result; it notices the change (job
  * events, also from other nodes) and kills its render, as it does when the job is cancelled.
  *
+ * <p>When the queue cannot be reached (the fleet's Redis is down), a render goes on; its progress is
+ * dropped, and the steps that record its outcome are retried with a bounded backoff until the queue is
+ * back or {@code smelter.redis.outage-tolerance} has passed ({@link #whenReachable}).
+ *
  * <p>The node that ends a job (completed, failed, cancelled) also deletes the remote media fetched
  * for it at intake ({@code work/incoming-*}): a retry still needs it, a finished job does not.
  */
@@ -59,6 +64,7 @@ public final class RenderDispatcher implements AutoCloseable {
   private final Duration drainTimeout;
   private final Clock clock;
   private final java.util.function.UnaryOperator<String> links;
+  private final Duration outageTolerance;
   private final Map<String, WorkerProcess> running = new ConcurrentHashMap<>();
   private final List<Thread> slots = new ArrayList<>();
   private volatile boolean stopping;
@@ -75,6 +81,7 @@ public final class RenderDispatcher implements AutoCloseable {
       WorkerProcess.Launch launch, WebhookDispatcher webhooks, ObjectMapper json, JobEvents events, Duration drainTimeout,
       Clock clock, java.util.function.UnaryOperator<String> links) {
     this.links = links;
+    this.outageTolerance = props.redis() == null ? Duration.ofMinutes(15) : props.redis().outageTolerance();
     this.events = events;
     this.drainTimeout = drainTimeout;
     this.queue = queue;
@@ -125,6 +132,14 @@ public final class RenderDispatcher implements AutoCloseable {
         else if (job.isPresent()) runTracked(job.get());
       } catch (InterruptedException e) {
         return;
+      } catch (QueueUnavailableException e) {
+        // Logged once per outage by the connection; claiming resumes when the queue is back.
+        LOG.fine(() -> "cannot claim: " + e.getMessage());
+        try {
+          Thread.sleep(1000); // pacing the next try
+        } catch (InterruptedException stop) {
+          return;
+        }
       } catch (RuntimeException e) {
         LOG.log(Level.SEVERE, "render slot error", e);
         try {
@@ -142,7 +157,40 @@ public final class RenderDispatcher implements AutoCloseable {
   }
 
   private void handBack(Job job) {
-    queue.update(job.id(), j -> mine(job, j) ? j.handedBack(clock.instant()) : j);
+    try {
+      whenReachable(job, () -> queue.update(job.id(), j -> mine(job, j) ? j.handedBack(clock.instant()) : j));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Runs a step that records a job's outcome, retrying it while the queue cannot be reached: 0.1 s,
+   * doubled up to 2 s between tries, for at most {@code smelter.redis.outage-tolerance}. Giving up
+   * lets go of the claim ({@link JobQueue#release}), so the job is taken over once the queue is back.
+   */
+  private <T> T whenReachable(Job job, java.util.function.Supplier<T> step) throws InterruptedException {
+    long deadline = System.nanoTime() + outageTolerance.toNanos();
+    long pause = 100;
+    boolean waited = false;
+    while (true) {
+      try {
+        T result = step.get();
+        if (waited) LOG.info(() -> "the queue is reachable again: recorded the outcome of job " + job.id() + " (attempt " + job.attempts() + ")");
+        return result;
+      } catch (QueueUnavailableException e) {
+        if (System.nanoTime() + pause * 1_000_000 > deadline) {
+          LOG.warning("giving up the outcome of job " + job.id() + " (attempt " + job.attempts() + "): the queue stayed unreachable for "
+              + outageTolerance.toSeconds() + " s (smelter.redis.outage-tolerance); the job runs again once it is back");
+          queue.release(job.id());
+          throw e;
+        }
+        if (!waited) LOG.info(() -> "job " + job.id() + " ended while the queue is unreachable: its outcome is recorded when it is back");
+        waited = true;
+        Thread.sleep(pause); // backoff between tries, bounded by the outage tolerance
+        pause = Math.min(2000, pause * 2);
+      }
+    }
   }
 
   /** Runs a job; until its outcome is recorded it counts as running (a drain waits for that). */
@@ -151,6 +199,8 @@ public final class RenderDispatcher implements AutoCloseable {
     running.put(job.id(), worker);
     try {
       run(job, worker);
+    } catch (QueueUnavailableException e) {
+      storage.deleteJobDir(job.id()); // given up (whenReachable): the next attempt renders again
     } finally {
       running.remove(job.id());
       synchronized (running) {
@@ -167,6 +217,7 @@ public final class RenderDispatcher implements AutoCloseable {
     Path specFile = jobDir.resolve("spec-" + job.attempts() + ".json");
     AudioPlan.Timing timing;
     try {
+      storage.ensureLayout(); // the data folder may have been deleted under the running service
       Files.createDirectories(jobDir);
       ObjectNode spec = (ObjectNode) files.fetchInputs(job.id(), job.spec(), jobDir).deepCopy();
       spec.put("outPath", rendered.toString());
@@ -184,10 +235,16 @@ public final class RenderDispatcher implements AutoCloseable {
     });
     try {
       // A change that raced the claim must still stop this run.
-      if (queue.get(job.id()).map(j -> !mine(job, j)).orElse(true)) worker.cancel();
+      try {
+        if (queue.get(job.id()).map(j -> !mine(job, j)).orElse(true)) worker.cancel();
+      } catch (QueueUnavailableException e) {
+        // Unknown for now: the render goes on, and whether it is still this attempt's is checked when its outcome is recorded.
+      }
       outcome = worker.run(specFile, jobDir, Optional.of(rendered), seedOf(job.id()), timing, props.worker().timeout(), props.worker().stallTimeout(), p -> {
         try {
           progress(job, p);
+        } catch (QueueUnavailableException e) {
+          LOG.fine(() -> "progress of " + job.id() + " dropped: " + e.getMessage()); // the outage is logged once by the connection
         } catch (RuntimeException e) {
           // Progress is best effort: a queue that is briefly unreachable must not stop reading the render's output.
           LOG.log(Level.WARNING, "cannot record progress of " + job.id(), e);
@@ -203,7 +260,8 @@ public final class RenderDispatcher implements AutoCloseable {
       case WorkerOutcome.Failed f when f.retryable() && job.attempts() < props.worker().maxAttempts() -> {
         Duration backoff = retryDelay(props.worker().retryBackoff(), props.worker().maxRetryBackoff(), job.attempts());
         Instant now = clock.instant();
-        queue.update(job.id(), j -> mine(job, j) ? j.requeued(Optional.of(now.plus(backoff)), Optional.of(f.message()), now) : j);
+        whenReachable(job, () -> queue.update(job.id(),
+            j -> mine(job, j) ? j.requeued(Optional.of(now.plus(backoff)), Optional.of(f.message()), now) : j));
       }
       case WorkerOutcome.Failed f -> finish(job, JobStatus.FAILED, f.message());
       case WorkerOutcome.Cancelled c when handingBack -> handBack(job);
@@ -238,11 +296,12 @@ public final class RenderDispatcher implements AutoCloseable {
         .ifPresent(webhooks::progress);
   }
 
-  private void publish(Job job, Path rendered, WorkerProtocol.ResultLine r) {
+  private void publish(Job job, Path rendered, WorkerProtocol.ResultLine r) throws InterruptedException {
     Instant now = clock.instant();
-    Optional<Job> uploading = queue.update(job.id(), j -> mine(job, j) ? j.withStatus(JobStatus.UPLOADING, now) : j);
+    Optional<Job> uploading = whenReachable(job, () -> queue.update(job.id(), j -> mine(job, j) ? j.withStatus(JobStatus.UPLOADING, now) : j));
     if (uploading.isEmpty() || uploading.get().status() != JobStatus.UPLOADING || !mine(job, uploading.get())) return;
     try {
+      storage.ensureLayout();
       files.publishOutput(job.outputFilename(), rendered);
     } catch (IOException | RuntimeException e) {
       finish(job, JobStatus.FAILED, "cannot store the output: " + e.getMessage());
@@ -252,22 +311,22 @@ public final class RenderDispatcher implements AutoCloseable {
         r.frames(), r.encoder(), r.wallMillis() / 1000.0, r.warnings());
     // Conditional: exactly one attempt records the result (and sends the webhook).
     Job[] before = new Job[1];
-    queue.update(job.id(), j -> {
+    whenReachable(job, () -> queue.update(job.id(), j -> {
       before[0] = j;
       return j.status() == JobStatus.UPLOADING && mine(job, j) ? j.completed(result, clock.instant()) : j;
-    }).filter(j -> j.status() == JobStatus.COMPLETED && j != before[0]).ifPresent(j -> {
+    })).filter(j -> j.status() == JobStatus.COMPLETED && j != before[0]).ifPresent(j -> {
       storage.deleteIncoming(j.spec());
       webhooks.deliverLater(j);
     });
     storage.deleteJobDir(job.id());
   }
 
-  private void finish(Job claimed, JobStatus status, String message) {
+  private void finish(Job claimed, JobStatus status, String message) throws InterruptedException {
     Job[] before = new Job[1];
-    queue.update(claimed.id(), j -> {
+    whenReachable(claimed, () -> queue.update(claimed.id(), j -> {
       before[0] = j;
       return mine(claimed, j) ? j.ended(status, message, clock.instant()) : j;
-    }).filter(j -> j.status() == status && j != before[0]).ifPresent(j -> {
+    })).filter(j -> j.status() == status && j != before[0]).ifPresent(j -> {
       storage.deleteIncoming(j.spec());
       webhooks.deliverLater(j);
     });
