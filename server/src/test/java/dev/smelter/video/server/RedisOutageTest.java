@@ -34,13 +34,14 @@ import tools.jackson.databind.json.JsonMapper;
  * run, with {@code -Dsmelter.test.long-render-seconds=3000 -Dsmelter.test.long-render-width=480}, is recorded in
  * docs/fleet.md). One job's render ends during the outage (its result is recorded
  * when Redis is back), the other's goes on past it (its claim must be renewed, not taken over by the
- * idle worker): both complete as attempt 1 on their first worker, with one webhook each.
+ * idle worker; it is frozen with SIGSTOP for the outage, so it outlasts it on a machine of any speed):
+ * both complete as attempt 1 on their first worker, with one webhook each.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RedisOutageTest {
   private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("smelter.test.outage-seconds", 8));
   /** Video length of the job that must outlast the outage (10 frames a second); raise it with the outage. */
-  private static final int LONG_RENDER = Integer.getInteger("smelter.test.long-render-seconds", 3000);
+  private static final int LONG_RENDER = Integer.getInteger("smelter.test.long-render-seconds", 600);
   /** Its frame width (height 1.75 times it): a larger frame renders slower, for a long outage. */
   private static final int LONG_RENDER_WIDTH = Integer.getInteger("smelter.test.long-render-width", 64);
   private static final int SHORT_RENDER = 200;
@@ -82,7 +83,8 @@ class RedisOutageTest {
         "--redis", server.url(), "--data-dir", data.toString(), "--slots", "1", "--gpu", "off",
         "--smelter.redis.worker-id=" + id, "--smelter.redis.heartbeat=PT0.5S", "--smelter.redis.reclaim-after=PT3S",
         "--smelter.redis.drain-timeout=PT0.5S", "--smelter.redis.probe-capabilities=false",
-        "--smelter.webhook.initial-backoff=PT0.05S", "--smelter.worker.java-options=-XX:TieredStopAtLevel=1"));
+        "--smelter.webhook.initial-backoff=PT0.05S", "--smelter.webhook.allowed-hosts=127.0.0.1",
+        "--smelter.worker.java-options=-XX:TieredStopAtLevel=1"));
     Path log = Files.createTempFile("smelter-outage-" + id, ".log");
     logs.put(id, log);
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -151,6 +153,11 @@ class RedisOutageTest {
     assertThat(List.of(shortOwner, longOwner)).containsExactlyInAnyOrder("w1", "w2");
     List<ProcessHandle> shortRender = workers.get(shortOwner).descendants().toList();
     assertThat(shortRender).isNotEmpty();
+    // The long render is frozen (SIGSTOP) until Redis is back, so it is certainly still running then on
+    // a machine of any speed; its worker JVM, which holds and renews the claim, runs on.
+    List<ProcessHandle> longRender = workers.get(longOwner).descendants().toList();
+    assertThat(longRender).isNotEmpty();
+    signal("STOP", longRender);
 
     server.stop();
     long stoppedAt = System.nanoTime();
@@ -172,6 +179,7 @@ class RedisOutageTest {
     assertThat(workers.get(longOwner).descendants().toList()).as("the long render is still running: " + log(longOwner)).isNotEmpty();
     server.restart();
     awaitReady(Duration.ofSeconds(30)); // the API node reconnects (0.1 s to 2 s between tries)
+    signal("CONT", longRender);
 
     JsonNode shortDone = api.http.awaitTerminal(shortJob, Duration.ofSeconds(60));
     assertThat(shortDone.get("status").asString()).as(shortDone.toString()).isEqualTo("completed");
@@ -201,6 +209,13 @@ class RedisOutageTest {
     assertThat(webhooks.get(longJob).get()).isEqualTo(1);
     try (var jobDirs = Files.list(data.resolve("work"))) {
       assertThat(jobDirs.toList()).as("no job folder left behind").isEmpty();
+    }
+  }
+
+  private static void signal(String name, List<ProcessHandle> processes) throws Exception {
+    for (ProcessHandle p : processes) {
+      Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(p.pid())).inheritIO().start();
+      assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0).as("kill -%s %d", name, p.pid()).isTrue();
     }
   }
 
