@@ -2,9 +2,6 @@ package dev.smelter.video.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,18 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
 class AudioTimingCliTest {
   @TempDir Path dir;
 
-  private static synchronized JsonNode render(String... args) {
-    PrintStream oldOut = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      code = Main.run(args);
-    } finally {
-      System.setOut(oldOut);
-    }
-    assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
-    return JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+  private static JsonNode render(String... args) {
+    CliRun r = CliRun.of(args);
+    assertThat(r.code()).as(r.out() + r.err()).isZero();
+    return JsonMapper.builder().build().readTree(r.out());
   }
 
   @Test

@@ -2,9 +2,6 @@ package dev.smelter.video.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,20 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileSpecCliTest {
   @TempDir Path dir;
 
-  record Run(int code, String out, String err) {}
-
-  private static synchronized Run run(String... args) {
-    PrintStream oldOut = System.out, oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private Path spec(String json5) throws Exception {
@@ -44,7 +29,7 @@ class HostileSpecCliTest {
   void hugeFrameRateTextAndNulPathsExit2WithPathsInJson() throws Exception {
     Path s = spec("{outPath: 'x.mp4', fps: 1e308, clips: [{layers: [{type: 'title', text: '" + "t".repeat(10_001) + "'},"
         + " {type: 'image', path: 'a\\u0000.png'}]}]}");
-    Run r = run("render", "--json", s.toString());
+    CliRun r = run("render", "--json", s.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(2);
     assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
     assertThat(r.out().lines()).hasSize(1);
@@ -57,13 +42,13 @@ class HostileSpecCliTest {
   void limitsAreChangedWithTheLimitOption() throws Exception {
     Path out = dir.resolve("wide.mp4");
     Path s = spec("{outPath: '" + out + "', width: 64, height: 64, fps: 300, clips: [{duration: 0.02, layers: [{type: 'pause'}]}]}");
-    Run refused = run("render", "--json", s.toString());
+    CliRun refused = run("render", "--json", s.toString());
     assertThat(refused.code()).isEqualTo(2);
     assertThat(refused.out()).contains("\"path\":\"fps\"");
-    Run rendered = run("render", "--json", "--limit", "fps=300", s.toString());
+    CliRun rendered = run("render", "--json", "--limit", "fps=300", s.toString());
     assertThat(rendered.code()).as(rendered.out() + rendered.err()).isZero();
     assertThat(out).isNotEmptyFile();
-    Run bad = run("render", "--json", "--limit", "speed=2", s.toString());
+    CliRun bad = run("render", "--json", "--limit", "speed=2", s.toString());
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.out()).contains("\"path\":\"--limit\"", "unknown limit speed");
   }
@@ -73,7 +58,7 @@ class HostileSpecCliTest {
     Path out = dir.resolve("surrogate.mp4");
     Path s = spec("{outPath: '" + out + "', width: 64, height: 64, fps: 10, clips: [{duration: 0.3, layers: ["
         + "{type: 'title', text: '\\ud800'}, {type: 'news-title', text: 'a\\udc00'}]}]}");
-    Run r = run("render", "--json", s.toString());
+    CliRun r = run("render", "--json", s.toString());
     assertThat(r.code()).as(r.out() + r.err()).isZero();
     assertThat(out).isNotEmptyFile();
   }

@@ -14,7 +14,6 @@ import dev.smelter.video.spec.json.JsonValue.JNumber;
 import dev.smelter.video.spec.json.JsonValue.JObject;
 import dev.smelter.video.spec.json.JsonValue.JString;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,20 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RenderCommandTest {
   @TempDir Path dir;
 
-  record Run(int code, String out, String err) {}
-
-  private static synchronized Run run(String... args) {
-    PrintStream oldOut = System.out, oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private Path spec(String json5) throws Exception {
@@ -48,7 +35,7 @@ class RenderCommandTest {
     return p;
   }
 
-  private static JObject json(Run r) throws Exception {
+  private static JObject json(CliRun r) throws Exception {
     assertThat(r.out().lines()).as("one JSON document on stdout").hasSize(1);
     return (JObject) Json5Parser.parse(r.out());
   }
@@ -69,7 +56,7 @@ class RenderCommandTest {
           clips: [ { duration: 1, layers: [{ type: 'fill-color', color: 'red' }], transition: { name: 'random', duration: 0.2 } },
                    { duration: 1, layers: [{ type: 'title', text: 'Hi' }] }, ] }""");
     Path out = dir.resolve("o.mp4");
-    Run r = run("render", spec.toString(), "--out", out.toString(), "--seed", "9", "--gpu", "off", "--json");
+    CliRun r = run("render", spec.toString(), "--out", out.toString(), "--seed", "9", "--gpu", "off", "--json");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("\"ok\":true", "\"frames\":18", "\"seed\":9", "\"encoder\":\"libx264\"", "\"output\":\"" + out + "\"");
     JObject result = json(r);
@@ -93,7 +80,7 @@ class RenderCommandTest {
     Path spec = spec("{ width: 64, height: 112, fps: 10, clips: [ { duration: 1, layers: [{ type: 'image', path: '"
         + dir.resolve("broken.png") + "' }] } ] }");
     Path out = dir.resolve("broken.mp4");
-    Run r = run("render", spec.toString(), "--out", out.toString(), "--json");
+    CliRun r = run("render", spec.toString(), "--out", out.toString(), "--json");
     assertThat(r.code()).isEqualTo(1);
     JObject result = json(r);
     assertThat(result.get("ok")).isEqualTo(new JBool(false));
@@ -103,7 +90,7 @@ class RenderCommandTest {
       assertThat(left.map(p -> p.getFileName().toString())).as("no output, no temporary file").containsExactlyInAnyOrder("spec.json5", "broken.png");
     }
 
-    Run text = run("render", spec.toString(), "--out", out.toString());
+    CliRun text = run("render", spec.toString(), "--out", out.toString());
     assertThat(text.code()).isEqualTo(1);
     assertThat(text.err()).startsWith("smelter-video: render failed: ");
   }
@@ -112,7 +99,7 @@ class RenderCommandTest {
   void fastPreviewRendersAboutTwoHundredFiftyPixelsAtFifteenFps() throws Exception {
     Path spec = spec("{ width: 64, height: 112, fps: 10, clips: [ { duration: 1, layers: [{ type: 'fill-color', color: 'red' }] } ] }");
     Path out = dir.resolve("fast.mp4");
-    Run r = run("render", spec.toString(), "--out", out.toString(), "--fast", "--json");
+    CliRun r = run("render", spec.toString(), "--out", out.toString(), "--fast", "--json");
     assertThat(r.code()).as(r.err()).isZero();
     // Editly's fast mode keeps the aspect at ≈250 px: 250·√(64/112) → 188, 250·√(112/64) → 330 (even)
     assertThat(r.out()).contains("\"frames\":15", "\"width\":188", "\"height\":330", "\"fps\":\"15\"");
@@ -147,14 +134,14 @@ class RenderCommandTest {
       String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/page.png";
       Path spec = spec("{ width: 64, height: 112, fps: 10, allowRemoteRequests: true, clips: [ { duration: 1, layers: [{ type: 'image', path: '"
           + url + "' }] }, { duration: 1, layers: [{ type: 'image', path: '" + url + "' }] } ] }");
-      Run refused = run("render", spec.toString(), "--out", dir.resolve("r.mp4").toString());
+      CliRun refused = run("render", spec.toString(), "--out", dir.resolve("r.mp4").toString());
       assertThat(refused.code()).isEqualTo(2);
       assertThat(refused.err()).contains("clips[0].layers[0].path: refused: 127.0.0.1 resolves to an internal address (127.0.0.1): " + url,
           "clips[1].layers[0].path: refused");
       assertThat(dir.resolve("r.mp4")).doesNotExist();
       assertThat(requests.get()).isZero();
 
-      Run fetched = run("render", spec.toString(), "--out", dir.resolve("f.mp4").toString(), "--allow-private-urls", "--json");
+      CliRun fetched = run("render", spec.toString(), "--out", dir.resolve("f.mp4").toString(), "--allow-private-urls", "--json");
       assertThat(fetched.code()).as(fetched.err()).isZero();
       assertThat(fetched.out()).contains("\"ok\":true", "\"frames\":15"); // 2 × 10 frames − the default 0.5 s fade
       assertThat(requests.get()).as("one download per URL").isEqualTo(1);
@@ -162,7 +149,7 @@ class RenderCommandTest {
       Path noFlag = spec("{ width: 64, height: 112, fps: 10, clips: [ { duration: 0.5, layers: [{ type: 'image', path: '" + url + "' }] } ] }");
       assertThat(run("render", noFlag.toString(), "--out", dir.resolve("n.mp4").toString()).err())
           .contains("Remote requests are not allowed (" + url + "); set allowRemoteRequests: true");
-      Run withFlag = run("render", noFlag.toString(), "--out", dir.resolve("n.mp4").toString(), "--allow-remote-requests", "--allow-private-urls", "--json");
+      CliRun withFlag = run("render", noFlag.toString(), "--out", dir.resolve("n.mp4").toString(), "--allow-remote-requests", "--allow-private-urls", "--json");
       assertThat(withFlag.code()).as("Editly's --allow-remote-requests sets allowRemoteRequests: " + withFlag.out()).isZero();
       assertThat(withFlag.out()).contains("\"frames\":5");
       assertThat(requests.get()).isEqualTo(2);
@@ -174,7 +161,7 @@ class RenderCommandTest {
   @Test
   void badInputExitsTwoAndListsEveryProblemWithItsPath() throws Exception {
     Path spec = spec("{ width: 64, height: 112, clips: [ { layers: [{ type: 'image', path: 'nope.png' }, { type: 'title' }] } ] }");
-    Run r = run("render", spec.toString(), "--out", dir.resolve("x.mp4").toString());
+    CliRun r = run("render", spec.toString(), "--out", dir.resolve("x.mp4").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("clips[0].layers[0].path: file not found: nope.png", "clips[0].layers[1].text: Please specify a text");
     assertThat(dir.resolve("x.mp4")).doesNotExist();
@@ -183,12 +170,12 @@ class RenderCommandTest {
   @Test
   void unknownEncodersAreBadInputBeforeRenderingWhetherFlagOrCustomOutputArgs() throws Exception {
     Path spec = spec("{ width: 64, height: 112, fps: 10, clips: [ { duration: 0.5, layers: [{ type: 'pause' }] } ] }");
-    Run flag = run("render", spec.toString(), "--out", dir.resolve("e.mp4").toString(), "--encoder", "libx265");
+    CliRun flag = run("render", spec.toString(), "--out", dir.resolve("e.mp4").toString(), "--encoder", "libx265");
     assertThat(flag.code()).isEqualTo(2);
     assertThat(flag.err()).contains("--encoder: unsupported encoder \"libx265\" (supported: h264_nvenc, h264_qsv, h264_vaapi, h264_vulkan, libx264)");
 
     Path args = spec("{ width: 64, height: 112, fps: 10, customOutputArgs: ['-c:v', 'h264_bogus'], clips: [ { duration: 0.5, layers: [{ type: 'pause' }] } ] }");
-    Run json = run("render", args.toString(), "--out", dir.resolve("e.mp4").toString(), "--encoder", "nope", "--json");
+    CliRun json = run("render", args.toString(), "--out", dir.resolve("e.mp4").toString(), "--encoder", "nope", "--json");
     assertThat(json.code()).isEqualTo(2);
     assertThat(json.out()).contains("\"exitCode\":2", "\"path\":\"--encoder\"", "\"path\":\"customOutputArgs[1]\"",
         "unsupported video codec \\\"h264_bogus\\\"");
@@ -199,7 +186,7 @@ class RenderCommandTest {
   void glLayersThatCannotBeDrawnAreRefusedAsBadInputNotMidRender() throws Exception {
     // with GL the shader fails to compile, without GL the layer cannot be drawn: both before any frame
     Path spec = spec("{ width: 64, height: 112, clips: [ { layers: [{ type: 'gl', fragmentSrc: 'void main() { nope; }' }] } ] }");
-    Run r = run("render", spec.toString(), "--out", dir.resolve("x.mp4").toString(), "--json");
+    CliRun r = run("render", spec.toString(), "--out", dir.resolve("x.mp4").toString(), "--json");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).contains("\"path\":\"clips[0].layers[0]");
     assertThat(dir.resolve("x.mp4")).doesNotExist();
@@ -208,7 +195,7 @@ class RenderCommandTest {
   @Test
   void canvasAndFabricLayersAreRefusedBecauseTheyNeedJavaScript() throws Exception {
     Path spec = spec("{ width: 64, height: 112, clips: [ { layers: [{ type: 'canvas', func: 'x' }] }, { layers: [{ type: 'fabric' }] } ] }");
-    Run r = run("render", spec.toString(), "--out", dir.resolve("x.mp4").toString());
+    CliRun r = run("render", spec.toString(), "--out", dir.resolve("x.mp4").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("clips[0].layers[0].func", "clips[1].layers[0].func", "JavaScript functions");
     assertThat(dir.resolve("x.mp4")).doesNotExist();
@@ -221,7 +208,7 @@ class RenderCommandTest {
         + "', clips: [ { duration: 1, layers: [{ type: 'linear-gradient', colors: ['#ff0000', '#0000ff'] }, { type: 'subtitle', text: 'Hi' }] } ] }");
     Path out = dir.resolve("a.mp4");
     assertThat(run("render", spec.toString(), "--out", out.toString()).code()).isZero();
-    Run r = run("compare", "--json", out.toString(), out.toString());
+    CliRun r = run("compare", "--json", out.toString(), out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("\"frames\":10", "\"referenceFrames\":10", "\"meanSsim\":1.0000", "\"audioLevelDifferenceDb\":0.000");
     assertThat(r.out()).containsPattern("\"audioRmsDb\":-[0-9.]+,");
@@ -236,7 +223,7 @@ class RenderCommandTest {
   @Test
   void editlyFlagsOverrideTheSpecLikeEditlysCli() throws Exception {
     Path spec = spec("{ width: 640, height: 640, fps: 25, defaults: { transition: null }, clips: [ { layers: [{ type: 'pause' }] }, { layers: [{ type: 'pause' }] } ] }");
-    Run r = run("render", spec.toString(), "--out", dir.resolve("f.mp4").toString(), "--json", "--width", "64", "--height", "112",
+    CliRun r = run("render", spec.toString(), "--out", dir.resolve("f.mp4").toString(), "--json", "--width", "64", "--height", "112",
         "--fps", "10", "--clip-duration", "0.5", "--transition-name", "fade", "--transition-duration", "0.2");
     assertThat(r.code()).as(r.err()).isZero();
     // 2 clips × 5 frames − a 2-frame fade (the flags replaced defaults.transition: null).
@@ -247,7 +234,7 @@ class RenderCommandTest {
   void customOutputArgsTheRenderCannotUseAreExit2WithTheirIndexAndProgramOnlyOnesWarn() throws Exception {
     Path bad = spec("{ width: 64, height: 112, fps: 10, audioNorm: false, customOutputArgs: ['-preset', 'fast', '-tunee', 'film', '-g', 'x'],"
         + " clips: [ { duration: 0.5, layers: [{ type: 'pause' }] } ] }");
-    Run refused = run("render", bad.toString(), "--out", dir.resolve("bad.mp4").toString());
+    CliRun refused = run("render", bad.toString(), "--out", dir.resolve("bad.mp4").toString());
     assertThat(refused.code()).isEqualTo(2);
     assertThat(refused.err()).contains("customOutputArgs[2]: unknown output option -tunee: no FFmpeg encoder, muxer or resampler has it",
         "customOutputArgs[5]: -g does not take \"x\"");
@@ -255,7 +242,7 @@ class RenderCommandTest {
 
     Path ok = spec("{ width: 64, height: 112, fps: 10, audioNorm: true, customOutputArgs: ['-y', '-c:v', 'libx264', '-g', '5', '-ar', '22050', '-ac', '1'],"
         + " clips: [ { duration: 0.5, layers: [{ type: 'pause' }] } ] }");
-    Run warned = run("render", ok.toString(), "--out", dir.resolve("ok.mp4").toString(), "--gpu", "off");
+    CliRun warned = run("render", ok.toString(), "--out", dir.resolve("ok.mp4").toString(), "--gpu", "off");
     assertThat(warned.code()).as(warned.err()).isZero();
     assertThat(warned.err()).contains("warning: customOutputArgs[0]: -y is an ffmpeg program switch", "warning: audioNorm: Editly reads only audioNorm.enable");
   }
@@ -268,7 +255,7 @@ class RenderCommandTest {
     assertThat(run("render", spec.toString(), "--out", editly.toString(), "--gpu", "off").code()).isZero();
     assertThat(FfmpegProbe.hasAudio(editly)).isFalse();
     Path silent = dir.resolve("silent.mp4");
-    Run r = run("render", spec.toString(), "--out", silent.toString(), "--gpu", "off", "--silent-audio-track");
+    CliRun r = run("render", spec.toString(), "--out", silent.toString(), "--gpu", "off", "--silent-audio-track");
     assertThat(r.code()).as(r.err()).isZero();
     MediaInfo.AudioStream audio = new FfmpegProbe().probe(silent).audio().orElseThrow();
     assertThat(audio.sampleRate()).isEqualTo(22_050);

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smelter.video.server.fleet.FleetRedis;
 import dev.smelter.video.server.webhook.WebhookSecret;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -19,17 +16,9 @@ class WebhookSecretCommandTest {
   @TempDir Path dir;
 
   private static String run(String... args) {
-    PrintStream old = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      code = Main.run(args);
-    } finally {
-      System.setOut(old);
-    }
-    assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
-    return out.toString(StandardCharsets.UTF_8).strip();
+    CliRun r = CliRun.of(args);
+    assertThat(r.code()).as(r.out() + r.err()).isZero();
+    return r.out().strip();
   }
 
   @Test
