@@ -14,13 +14,11 @@ import io.github.humbleui.skija.RuntimeEffectBuilder;
  * {@link ReferenceTrig}; per pixel that leaves the blotches, one hash per blur tap and the samples.
  */
 final class FilmBurn extends CatalogShaderTransition {
-  private static final SkslProgram PROGRAM = TransitionShaders.program("FilmBurn");
-
   /** The blur taps' directions: the effect takes cos/sin of degrees(angle), i.e. of k·7.2·57.3 rad. */
   private static final float[] BLUR_DIRECTIONS = blurDirections();
 
   FilmBurn() {
-    super(PROGRAM);
+    super(TransitionShaders.program("FilmBurn")); // Transitions makes the one instance
   }
 
   @Override

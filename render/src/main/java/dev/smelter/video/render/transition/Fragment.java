@@ -21,12 +21,10 @@ import io.github.humbleui.skija.RuntimeEffectBuilder;
 final class Fragment extends CatalogShaderTransition {
   private static final int SHARDS = 10;
 
-  private static final SkslProgram PROGRAM = TransitionShaders.program("fragment");
-
   private static final float[] SEED_POINTS = foldedSeedPoints();
 
   Fragment() {
-    super(PROGRAM);
+    super(TransitionShaders.program("fragment")); // Transitions makes the one instance
   }
 
   @Override

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The shader files agree with the catalogue, and a file that does not is refused with its reason. */
 class TransitionShadersTest {
@@ -59,25 +61,28 @@ class TransitionShadersTest {
     reference.effect();
   }
 
+  /** A header (its lines joined by '|') and the reason the loader gives for refusing it. */
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {
+      "// transition: Directional direction:float2=1,1; catalogue lists Directional",
+      "// transition: Directional; catalogue lists Directional",
+      "// transition: directional direction:float2=0,1; catalogue lists Directional",
+      "// transition: Directional direction:float=0; catalogue lists Directional",
+      "// transition: Nope; 'Nope' is not a catalogued transition",
+      "// transition: Directional direction:float2=0,1|// uv: glsl; unknown uv 'glsl'",
+      "// transition: Directional direction:int=0; unknown type 'int'",
+      "// Directional direction:float2=0,1; the first line must be",
+      "uniform float x; not a // comment"})
+  void refusesAHeaderThatDisagreesWithTheCatalogue(String header, String reason) {
+    String text = header.replace('|', '\n') + "\n\nhalf4 transition(float2 uv) { return getFromColor(uv); }\n";
+    assertThatThrownBy(() -> TransitionShaders.parse("Directional", text)).hasMessageContaining(reason);
+  }
+
   @Test
-  void refusesAHeaderThatDisagreesWithTheCatalogue() {
-    String body = "\nhalf4 transition(float2 uv) { return getFromColor(uv); }\n";
-    assertThatThrownBy(() -> TransitionShaders.parse("Directional", "// transition: Directional direction:float2=1,1\n" + body))
-        .hasMessageContaining("catalogue lists Directional");
-    assertThatThrownBy(() -> TransitionShaders.parse("Directional", "// transition: Directional\n" + body))
-        .hasMessageContaining("catalogue lists Directional");
-    assertThatThrownBy(() -> TransitionShaders.parse("Directional", "// transition: directional direction:float2=0,1\n" + body))
-        .hasMessageContaining("catalogue lists Directional");
-    assertThatThrownBy(() -> TransitionShaders.parse("Directional", "// transition: Directional direction:float=0\n" + body))
-        .hasMessageContaining("catalogue lists Directional");
-    assertThatThrownBy(() -> TransitionShaders.parse("Nope", "// transition: Nope\n" + body))
-        .hasMessageContaining("'Nope' is not a catalogued transition");
-    assertThatThrownBy(() -> TransitionShaders.parse("Directional", "// transition: Directional direction:float2=0,1\n// uv: glsl\n" + body))
-        .hasMessageContaining("unknown uv 'glsl'");
-    assertThatThrownBy(() -> TransitionShaders.parse("Directional", "half4 transition(float2 uv) { return getFromColor(uv); }\n" + body))
-        .hasMessageContaining("not a // comment");
+  void refusesAFileWithoutABodyAndFindsNoFileForANameWithoutOne() {
     assertThatThrownBy(() -> TransitionShaders.parse("Directional", "// transition: Directional direction:float2=0,1\n"))
         .hasMessageContaining("no blank line");
     assertThat(TransitionShaders.find("Directional-left")).isEmpty();
+    assertThatThrownBy(() -> TransitionShaders.program("Directional-left")).hasMessageContaining("no shader file sksl/Directional-left.sksl");
   }
 }
