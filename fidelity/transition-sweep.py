@@ -42,10 +42,10 @@ def textured(flip):
 
 
 def catalog_names():
-    """The 125 gl-transitions names Editly 0.14.2 accepts, as spec.transition.TransitionCatalog lists them."""
+    """The 125 gl-transitions names Editly 0.14.2 accepts, as the catalogue table lists them."""
     root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-    java = open(os.path.join(root, "spec/src/main/java/dev/smelter/video/spec/transition/TransitionCatalog.java")).read()
-    return re.findall(r'add\(m, "([^"]+)"', java)
+    table = open(os.path.join(root, "spec/src/main/resources/dev/smelter/video/spec/transition/transitions.txt")).read()
+    return [line.split()[0] for line in table.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def make_specs(out, only):

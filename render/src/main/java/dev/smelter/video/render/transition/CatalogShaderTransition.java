@@ -8,10 +8,11 @@ import java.util.Locale;
 /**
  * A {@link ShaderTransition} whose program takes every declared gl-transitions param as a uniform
  * of the same name (see {@link SkslProgram#withCatalogParams}). Each param is bound from the plan's
- * merged params, falling back to the catalog default, and padded or cut to the declared size, so a
- * subclass only supplies its program.
+ * merged params, falling back to the catalog default, and padded or cut to the declared size. Most
+ * are this class as is, with a program from {@link TransitionShaders}; a subclass adds per-frame
+ * uniforms computed on the CPU.
  */
-abstract class CatalogShaderTransition extends ShaderTransition {
+class CatalogShaderTransition extends ShaderTransition {
   private final SkslProgram program;
   private final TransitionCatalog.Entry entry;
 

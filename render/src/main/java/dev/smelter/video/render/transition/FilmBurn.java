@@ -14,50 +14,11 @@ import io.github.humbleui.skija.RuntimeEffectBuilder;
  * {@link ReferenceTrig}; per pixel that leaves the blotches, one hash per blur tap and the samples.
  */
 final class FilmBurn extends CatalogShaderTransition {
-  private static final SkslProgram PROGRAM = SkslProgram.withCatalogParams("FilmBurn", """
-      uniform float4 blotch[13]; // per blotch: x frequency seed, x phase, y frequency seed, y phase
-      uniform float2 hotSpot[13];
-      uniform float pulse;
-      uniform float2 blurDirection[50];
-
-      float sigmoid(float x, float a) {
-        return x > 0.5 ? 1.0 - pow(2.0 - x * 2.0, a) / 2.0 : pow(x * 2.0, a) / 2.0;
-      }
-
-      // Per-pixel jitter of the blur radius: it only randomises which neighbours are averaged, so
-      // Skia's cheaper sin (different noise, same statistics) is used rather than referenceSin.
-      float tapJitter(float2 co) { return fract(sin(dot(co, float2(12.9898, 78.233))) * 43758.5453); }
-
-      float signedPow(float a, float b) { return pow(abs(a), b) * sign(b); }
-
-      half4 transition(float2 p) {
-        const float PI = 3.14159265358979323;
-        float burn = 0.0;
-        for (int k = 0; k < 13; k++) {
-          float4 b = blotch[k];
-          burn += sin(p.x * b.x * 6.0 + progress * 8.0 + b.y) * sin(p.y * b.z * 6.0 + progress * 6.0 + b.w);
-          burn += 1.0 - clamp(length(p - hotSpot[k]) * mix(20.0, 70.0, b.x), 0.0, 1.0);
-        }
-        float3 warm = (burn + 4.0) / 11.0 * float3(1.0, 0.7, 0.6);
-        float wave = sin(progress * PI);
-        float3 glow = float3(signedPow(warm.r, 1.0), signedPow(warm.g, 2.0 - wave), signedPow(warm.b, 1.3)) * wave;
-        p = (p - 0.5) * (1.0 + pulse * wave * 0.05) + 0.5;
-        float radius = wave * 0.03;
-        float dissolve = sigmoid(progress, 10.0);
-        half4 sum = half4(0.0);
-        for (int k = 0; k < 50; k++) {
-          float2 q = p + blurDirection[k] * (tapJitter(float2(float(k), p.x + p.y)) + radius) * radius;
-          sum += mix(getFromColor(q), getToColor(q), dissolve);
-        }
-        return sum / 50.0 + half4(half3(glow), 0.0);
-      }
-      """);
-
   /** The blur taps' directions: the effect takes cos/sin of degrees(angle), i.e. of k·7.2·57.3 rad. */
   private static final float[] BLUR_DIRECTIONS = blurDirections();
 
   FilmBurn() {
-    super(PROGRAM);
+    super(TransitionShaders.program("FilmBurn")); // Transitions makes the one instance
   }
 
   @Override

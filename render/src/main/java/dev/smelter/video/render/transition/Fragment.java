@@ -21,40 +21,10 @@ import io.github.humbleui.skija.RuntimeEffectBuilder;
 final class Fragment extends CatalogShaderTransition {
   private static final int SHARDS = 10;
 
-  private static final SkslProgram PROGRAM = SkslProgram.withCatalogParams("fragment", """
-      uniform float2 seedPoint[10];
-      uniform float2 shardOffset[10];
-
-      half4 transition(float2 uv) {
-        // Find the shard first and sample once after the loop (Skia's raster SkSL mis-sampled a
-        // frame read inside this data-dependent loop).
-        float2 shard = uv;
-        bool onShard = false;
-        for (int i = 0; i < 10; i++) {
-          float2 u = uv - shardOffset[i];
-          bool inFrame = !(u.x < 0.0 || u.x > 1.0 || u.y < 0.0 || u.y > 1.0);
-          float own = distance(u, seedPoint[i]);
-          bool nearest = true;
-          for (int j = 0; j < 10; j++) {
-            if (distance(u, seedPoint[j]) < own) nearest = false;
-          }
-          if (!onShard && inFrame && nearest) {
-            onShard = true;
-            shard = u;
-          }
-        }
-        half4 outgoing = getFromColor(shard);
-        half4 incoming = getToColor(uv);
-        if (progress <= 0.0) return getFromColor(uv);
-        if (progress >= 1.0) return incoming;
-        return onShard ? outgoing : incoming;
-      }
-      """);
-
   private static final float[] SEED_POINTS = foldedSeedPoints();
 
   Fragment() {
-    super(PROGRAM);
+    super(TransitionShaders.program("fragment")); // Transitions makes the one instance
   }
 
   @Override

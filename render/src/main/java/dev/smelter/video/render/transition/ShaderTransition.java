@@ -15,7 +15,7 @@ import io.github.humbleui.types.Rect;
  * textures).
  */
 abstract class ShaderTransition implements Transition {
-  /** The compiled program (one per subclass, shared process-wide). */
+  /** The compiled program (one per transition, shared process-wide). */
   protected abstract SkslProgram program();
 
   /** Sets the transition's own uniforms from its params (defaults per gl-transitions 1.71.0). */

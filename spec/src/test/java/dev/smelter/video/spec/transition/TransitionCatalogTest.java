@@ -1,6 +1,7 @@
 package dev.smelter.video.spec.transition;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,5 +68,26 @@ class TransitionCatalogTest {
     for (String name : appendixA().keySet()) {
       assertThat(TransitionCatalog.find(name.toUpperCase(Locale.ROOT))).as(name).map(TransitionCatalog.Entry::name).contains(name);
     }
+  }
+
+  @Test
+  void readsTableLinesAndRefusesMalformedOnes() {
+    TransitionCatalog.Entry entry = TransitionCatalog.parse("Bounce shadow_colour:float4=0,0,0,0.6 reverse:bool=1");
+    assertThat(entry.name()).isEqualTo("Bounce");
+    assertThat(entry.params().keySet()).containsExactly("shadow_colour", "reverse");
+    assertThat(entry.params().get("shadow_colour").defaults()).containsExactly(0, 0, 0, 0.6);
+    assertThat(entry.params().get("shadow_colour").bool()).isFalse();
+    assertThat(entry.params().get("reverse").bool()).isTrue();
+    assertThat(entry.params().get("reverse").size()).isEqualTo(1);
+    assertThat(entry.sameAs(TransitionCatalog.parse("Bounce shadow_colour:float4=0,0,0,0.6 reverse:bool=1"))).isTrue();
+    assertThat(entry.sameAs(TransitionCatalog.parse("Bounce shadow_colour:float4=0,0,0,0.5 reverse:bool=1"))).isFalse();
+    assertThat(entry.sameAs(TransitionCatalog.parse("Bounce shadow_colour:float4=0,0,0,0.6 reverse:float=1"))).isFalse();
+    assertThat(entry.sameAs(TransitionCatalog.parse("Bounce reverse:bool=1 shadow_colour:float4=0,0,0,0.6"))).isFalse();
+    assertThat(entry.sameAs(TransitionCatalog.parse("bounce shadow_colour:float4=0,0,0,0.6 reverse:bool=1"))).isFalse();
+    assertThatThrownBy(() -> TransitionCatalog.parse("Bounce bounces:float=1,2")).hasMessageContaining("needs 1 default");
+    assertThatThrownBy(() -> TransitionCatalog.parse("Bounce bounces:int=1")).hasMessageContaining("unknown type 'int'");
+    assertThatThrownBy(() -> TransitionCatalog.parse("Bounce bounces=1")).hasMessageContaining("not name:type=default");
+    assertThatThrownBy(() -> TransitionCatalog.parse("Bounce a:float=1 a:float=2")).hasMessageContaining("declared twice");
+    assertThatThrownBy(() -> TransitionCatalog.parse("  ")).hasMessageContaining("no transition name");
   }
 }
