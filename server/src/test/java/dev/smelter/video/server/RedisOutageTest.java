@@ -34,17 +34,18 @@ import tools.jackson.databind.json.JsonMapper;
  * run, with {@code -Dsmelter.test.long-render-seconds=3000 -Dsmelter.test.long-render-width=480}, is recorded in
  * docs/fleet.md). One job's render ends during the outage (its result is recorded
  * when Redis is back), the other's goes on past it (its claim must be renewed, not taken over by the
- * idle worker; it is frozen with SIGSTOP for the outage, so it outlasts it on a machine of any speed):
+ * idle worker). Both renders are held with SIGSTOP where their timing matters, so the order of
+ * events is the same on a machine of any speed:
  * both complete as attempt 1 on their first worker, with one webhook each.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RedisOutageTest {
   private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("smelter.test.outage-seconds", 8));
   /** Video length of the job that must outlast the outage (10 frames a second); raise it with the outage. */
-  private static final int LONG_RENDER = Integer.getInteger("smelter.test.long-render-seconds", 600);
+  private static final int LONG_RENDER = Integer.getInteger("smelter.test.long-render-seconds", 1200);
   /** Its frame width (height 1.75 times it): a larger frame renders slower, for a long outage. */
   private static final int LONG_RENDER_WIDTH = Integer.getInteger("smelter.test.long-render-width", 64);
-  private static final int SHORT_RENDER = 200;
+  private static final int SHORT_RENDER = 400;
 
   private final Map<String, Process> workers = new ConcurrentHashMap<>();
   private final Map<String, Path> logs = new ConcurrentHashMap<>();
@@ -146,18 +147,21 @@ class RedisOutageTest {
         {"width":%d,"height":%d,"fps":10,"clips":[{"duration":%d,"layers":[{"type":"fill-color","color":"maroon"}]}]}"""
         .formatted(LONG_RENDER_WIDTH, LONG_RENDER_WIDTH * 7 / 4 / 2 * 2, LONG_RENDER), "outage-long.mp4");
     api.http.awaitJob(longJob, j -> j.get("frames").get("done").asInt() > 0, Duration.ofSeconds(90));
-    String shortJob = submit(SHORT_RENDER, "outage-short.mp4");
-    api.http.awaitJob(shortJob, j -> j.get("frames").get("done").asInt() > 0, Duration.ofSeconds(90));
-    String shortOwner = owner(shortJob);
+    // Both renders are frozen (SIGSTOP) as soon as they run, so on a machine of any speed neither ends
+    // before Redis stops: the short one is let go during the outage and ends in it; the long one only
+    // once Redis is back, so it is certainly still running then. Their worker JVMs, which hold and
+    // renew the claims, run on.
     String longOwner = owner(longJob);
-    assertThat(List.of(shortOwner, longOwner)).containsExactlyInAnyOrder("w1", "w2");
-    List<ProcessHandle> shortRender = workers.get(shortOwner).descendants().toList();
-    assertThat(shortRender).isNotEmpty();
-    // The long render is frozen (SIGSTOP) until Redis is back, so it is certainly still running then on
-    // a machine of any speed; its worker JVM, which holds and renews the claim, runs on.
     List<ProcessHandle> longRender = workers.get(longOwner).descendants().toList();
     assertThat(longRender).isNotEmpty();
     signal("STOP", longRender);
+    String shortJob = submit(SHORT_RENDER, "outage-short.mp4");
+    api.http.awaitJob(shortJob, j -> j.get("frames").get("done").asInt() > 0, Duration.ofSeconds(90));
+    String shortOwner = owner(shortJob);
+    assertThat(List.of(shortOwner, longOwner)).containsExactlyInAnyOrder("w1", "w2");
+    List<ProcessHandle> shortRender = workers.get(shortOwner).descendants().toList();
+    assertThat(shortRender).isNotEmpty();
+    signal("STOP", shortRender);
 
     server.stop();
     long stoppedAt = System.nanoTime();
@@ -173,6 +177,7 @@ class RedisOutageTest {
     var refused = api.http.get("/jobs/" + shortJob);
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
     // The short render ends while Redis is away (bounded), and the outage lasts its full length.
+    signal("CONT", shortRender);
     for (ProcessHandle render : shortRender) render.onExit().get(120, TimeUnit.SECONDS);
     long left = OUTAGE.toNanos() - (System.nanoTime() - stoppedAt);
     if (left > 0) Thread.sleep(Duration.ofNanos(left)); // the fault's duration, not a synchronisation
