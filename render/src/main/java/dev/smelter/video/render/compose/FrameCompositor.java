@@ -80,8 +80,9 @@ public final class FrameCompositor implements AutoCloseable {
    * What this compositor cannot draw in {@code plan}, as problems with JSON paths, so callers can
    * refuse the spec as bad input before anything is rendered: shader layers when there is no usable
    * GL or their GLSL does not compile (this starts a GL context briefly, only when the plan has
-   * shader layers), and transitions not implemented. Every other layer type always renders (the
-   * painter switch is exhaustive over the sealed layer types), so none is checked.
+   * shader layers). Nothing else needs checking: every other layer type always renders (the painter
+   * switch is exhaustive over the sealed layer types), and every transition name the planner
+   * produces has an implementation ({@code TransitionsTest} holds the registry to the catalogue).
    */
   public static List<Problem> unsupported(RenderPlan plan) {
     return unsupported(plan, ShaderThreads.EGL);
@@ -96,12 +97,6 @@ public final class FrameCompositor implements AutoCloseable {
       }
     }
     if (!shaderLayers.isEmpty()) out.addAll(shaderProblems(shaderLayers, gl));
-    for (TransitionPlan t : plan.transitions()) {
-      if (!t.isNone() && Transitions.find(t.name()).isEmpty()) {
-        out.add(new Problem("clips[" + t.fromClip() + "].transition.name",
-            "transition \"" + t.requestedName() + "\" is a valid gl-transitions name but is not rendered by this version yet"));
-      }
-    }
     return out;
   }
 
