@@ -1,7 +1,6 @@
 package dev.smelter.video.cli;
 
-import dev.smelter.video.render.encode.EncoderProbe;
-import dev.smelter.video.render.gpu.EglContext;
+import dev.smelter.video.render.Capabilities;
 import dev.smelter.video.spec.json.JsonValue;
 import dev.smelter.video.spec.json.JsonValue.JArray;
 import dev.smelter.video.spec.json.JsonValue.JBool;
@@ -25,9 +24,10 @@ final class ProbeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Optional<String> gl = EglContext.probeRenderer();
-    boolean gpu = gl.isPresent() && !EglContext.isSoftware(gl.get());
-    var encoders = EncoderProbe.results();
+    Capabilities here = Capabilities.probe();
+    Optional<String> gl = here.glRenderer();
+    boolean gpu = here.gpu();
+    var encoders = here.encoders();
     if (json) {
       Map<String, JsonValue> m = new LinkedHashMap<>();
       m.put("gl", gl.<JsonValue>map(JString::new).orElse(JNull.INSTANCE));

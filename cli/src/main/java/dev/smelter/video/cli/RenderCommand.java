@@ -2,16 +2,14 @@ package dev.smelter.video.cli;
 
 import dev.smelter.video.plan.AudioPlan;
 import dev.smelter.video.plan.RenderPlan;
+import dev.smelter.video.render.Capabilities;
 import dev.smelter.video.render.GpuMode;
+import dev.smelter.video.render.RenderEngine;
 import dev.smelter.video.render.RenderException;
 import dev.smelter.video.render.RenderResult;
 import dev.smelter.video.render.Renderer;
-import dev.smelter.video.render.encode.H264Encoder;
-import dev.smelter.video.render.encode.OutputOptions;
-import dev.smelter.video.render.media.FfmpegProbe;
 import dev.smelter.video.spec.EncodeSettingsResolver;
 import dev.smelter.video.spec.PlanOptions;
-import dev.smelter.video.spec.Planner;
 import dev.smelter.video.spec.Problem;
 import dev.smelter.video.spec.SpecException;
 import dev.smelter.video.spec.SpecLimits;
@@ -102,7 +100,7 @@ final class RenderCommand implements Callable<Integer> {
     }
     // Flag problems are bad input too, reported together with the spec's.
     List<Problem> problems = new ArrayList<>();
-    if (encoder != null && H264Encoder.byName(encoder).isEmpty()) {
+    if (encoder != null && Capabilities.h264Encoder(encoder).isEmpty()) {
       problems.add(new Problem("--encoder", "unsupported encoder \"" + encoder + "\" (supported: "
           + String.join(", ", EncodeSettingsResolver.H264_ENCODERS) + ")"));
     }
@@ -114,6 +112,7 @@ final class RenderCommand implements Callable<Integer> {
         problems.add(new Problem("--limit", e.getMessage()));
       }
     }
+    RenderEngine engine = new RenderEngine();
     RenderPlan plan = null;
     try {
       JsonValue root = editly.applyTo(SpecReader.parse(text), Optional.ofNullable(out).map(Path::toString));
@@ -124,11 +123,8 @@ final class RenderCommand implements Callable<Integer> {
           .withSilentAudioTrack(silentAudioTrack);
       if (paths == Paths.SPEC) options = options.withBaseDir(specFile.toAbsolutePath().getParent());
       if (seed != null) options = options.withSeed(seed);
-      plan = new Planner(options, new FfmpegProbe()).plan(root);
-      var unsupported = dev.smelter.video.render.compose.FrameCompositor.unsupported(plan);
-      if (!unsupported.isEmpty()) throw new SpecException(unsupported);
-      if (encoder != null && problems.isEmpty()) plan = plan.withOutput(plan.output().withEncode(plan.output().encode().withEncoder(encoder)));
-      plan = OutputOptions.checked(plan);
+      // A forced encoder is applied only when the flags are sound; the spec's problems are reported either way.
+      plan = engine.plan(root, options, Optional.ofNullable(problems.isEmpty() ? encoder : null));
     } catch (SpecException e) {
       problems.addAll(e.problems());
     }
@@ -157,7 +153,7 @@ final class RenderCommand implements Callable<Integer> {
     });
     Runtime.getRuntime().addShutdownHook(onCtrlC);
     try {
-      RenderResult result = Renderer.render(plan, options);
+      RenderResult result = engine.render(plan, options);
       bar.done();
       System.out.println(json ? Json.result(result) : describe(result));
       return 0;

@@ -3,7 +3,7 @@ package dev.smelter.video.server;
 import dev.smelter.video.plan.OutputSpec;
 import dev.smelter.video.plan.OutputSpec.EncodeSettings;
 import dev.smelter.video.plan.Rational;
-import dev.smelter.video.render.encode.OutputOptions;
+import dev.smelter.video.render.RenderEngine;
 import dev.smelter.video.spec.Diagnostics;
 import dev.smelter.video.spec.EncodeSettingsResolver;
 import dev.smelter.video.spec.Problem;
@@ -32,7 +32,7 @@ public final class EncoderArgsCheck {
     List<String> warnings = new ArrayList<>(diag.warnings().stream().map(Problem::toString).toList());
     if (problems.isEmpty()) {
       OutputSpec probe = new OutputSpec(Path.of("server-args-check.mp4"), OutputSpec.Format.MP4, 64, 64, new Rational(25, 1), settings);
-      OutputOptions.Check check = OutputOptions.check(probe, true, SETTING);
+      RenderEngine.OutputCheck check = RenderEngine.checkOutput(probe, true, SETTING);
       problems.addAll(check.errors());
       warnings.addAll(check.warnings());
     }

@@ -1,6 +1,6 @@
 package dev.smelter.video.server;
 
-import dev.smelter.video.render.media.FfmpegProbe;
+import dev.smelter.video.render.RenderEngine;
 import dev.smelter.video.server.fleet.FleetExternalUrl;
 import dev.smelter.video.server.fleet.RedisJobQueue;
 import dev.smelter.video.server.intake.AudioTimings;
@@ -138,7 +138,7 @@ class ServiceConfiguration {
     AudioTimings.setting(props.audioTiming()); // a misspelt default stops the start, not every job later
     RemoteFetcher fetcher = new RemoteFetcher(props.limits().remoteFile().toBytes(), props.security().allowPrivateRemote(),
         props.limits().remoteFileTimeout());
-    return new SpecIntake(props, storage, paths, fetcher, new FfmpegProbe(), recordMapper, stored::restore);
+    return new SpecIntake(props, storage, paths, fetcher, new RenderEngine(), recordMapper, stored::restore);
   }
 
   @Bean

@@ -1,8 +1,8 @@
 package dev.smelter.video.cli.bench;
 
 import dev.smelter.video.plan.RenderPlan;
+import dev.smelter.video.render.RenderEngine;
 import dev.smelter.video.render.bench.EncodeOnlyLimit;
-import dev.smelter.video.render.media.FfmpegProbe;
 import dev.smelter.video.spec.PlanOptions;
 import dev.smelter.video.spec.Planner;
 import java.nio.file.Files;
@@ -19,7 +19,7 @@ public final class EncodeOnlyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    RenderPlan plan = new Planner(PlanOptions.defaults().withSeed(1), new FfmpegProbe()).plan(Files.readString(spec));
+    RenderPlan plan = new Planner(PlanOptions.defaults().withSeed(1), RenderEngine.ffmpegProbe()).plan(Files.readString(spec));
     Path scratch = Files.createTempDirectory("encode-only");
     try {
       EncodeOnlyLimit.Result r = EncodeOnlyLimit.measure(plan, 96, scratch); // 8 runs of 12 frames: ≈ 800 MB at 1080×1920

@@ -53,10 +53,7 @@ public final class FrameCompositor implements AutoCloseable {
     this(plan, videos, CompositorOptions.DEFAULTS);
   }
 
-  /**
-   * @throws UnsupportedOperationException naming the first layer this compositor cannot draw
-   * @throws IllegalArgumentException naming the first transition it cannot draw
-   */
+  /** @throws IllegalArgumentException naming the first transition it cannot draw */
   public FrameCompositor(RenderPlan plan, VideoSourceFactory videos, CompositorOptions options) {
     this(plan, videos, options, ShaderThreads.EGL);
   }
@@ -65,9 +62,6 @@ public final class FrameCompositor implements AutoCloseable {
     this.plan = plan;
     this.width = plan.output().width();
     this.height = plan.output().height();
-    for (ClipPlan clip : plan.clips()) {
-      for (VisualLayer layer : clip.layers()) if (!LayerPainter.supports(layer)) throw LayerPainter.unsupported(layer);
-    }
     this.transitions = new Transition[plan.transitions().size()];
     for (TransitionPlan t : plan.transitions()) {
       if (t.isNone()) continue;
@@ -84,9 +78,11 @@ public final class FrameCompositor implements AutoCloseable {
 
   /**
    * What this compositor cannot draw in {@code plan}, as problems with JSON paths, so callers can
-   * refuse the spec as bad input before anything is rendered: transitions not implemented yet, and
-   * shader layers when there is no usable GL or their GLSL does not compile (this starts a GL
-   * context briefly, only when the plan has shader layers).
+   * refuse the spec as bad input before anything is rendered: shader layers when there is no usable
+   * GL or their GLSL does not compile (this starts a GL context briefly, only when the plan has
+   * shader layers). Nothing else needs checking: every other layer type always renders (the painter
+   * switch is exhaustive over the sealed layer types), and every transition name the planner
+   * produces has an implementation ({@code TransitionsTest} holds the registry to the catalogue).
    */
   public static List<Problem> unsupported(RenderPlan plan) {
     return unsupported(plan, ShaderThreads.EGL);
@@ -98,18 +94,9 @@ public final class FrameCompositor implements AutoCloseable {
     for (var clip : plan.clips()) {
       for (VisualLayer layer : clip.layers()) {
         if (layer instanceof VisualLayer.Shader shader) shaderLayers.add(shader);
-        if (!LayerPainter.supports(layer)) {
-          out.add(new Problem(layer.at() + ".type", "this layer type is accepted by Editly but not rendered by this version yet"));
-        }
       }
     }
     if (!shaderLayers.isEmpty()) out.addAll(shaderProblems(shaderLayers, gl));
-    for (TransitionPlan t : plan.transitions()) {
-      if (!t.isNone() && Transitions.find(t.name()).isEmpty()) {
-        out.add(new Problem("clips[" + t.fromClip() + "].transition.name",
-            "transition \"" + t.requestedName() + "\" is a valid gl-transitions name but is not rendered by this version yet"));
-      }
-    }
     return out;
   }
 

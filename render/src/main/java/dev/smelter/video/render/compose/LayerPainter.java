@@ -26,22 +26,6 @@ sealed interface LayerPainter extends AutoCloseable
   @Override
   default void close() {}
 
-  static boolean supports(VisualLayer layer) {
-    return switch (layer) {
-      case VisualLayer.Image i -> true;
-      case VisualLayer.Video v -> true;
-      case VisualLayer.FillColor f -> true;
-      case VisualLayer.Title t -> true;
-      case VisualLayer.ImageOverlay o -> true;
-      case VisualLayer.LinearGradient g -> true;
-      case VisualLayer.RadialGradient g -> true;
-      case VisualLayer.Subtitle s -> true;
-      case VisualLayer.NewsTitle n -> true;
-      case VisualLayer.SlideInText s -> true;
-      case VisualLayer.Shader s -> true; // needs GL: see FrameCompositor.unsupported
-    };
-  }
-
   static LayerPainter create(VisualLayer layer, ClipPlan clip, LayerContext context) throws IOException {
     return switch (layer) {
       case VisualLayer.Image image -> StillImagePainter.create(image, context);
@@ -56,10 +40,5 @@ sealed interface LayerPainter extends AutoCloseable
       case VisualLayer.SlideInText slide -> SlideInTextPainter.create(slide, context);
       case VisualLayer.Shader shader -> ShaderPainter.create(shader, context);
     };
-  }
-
-  static UnsupportedOperationException unsupported(VisualLayer layer) {
-    return new UnsupportedOperationException(
-        layer.at() + ": layer type " + layer.getClass().getSimpleName() + " is not supported by the Skia compositor yet");
   }
 }

@@ -111,13 +111,6 @@ class FrameCompositorTest {
   }
 
   @Test
-  void everyGlTransitionsNameIsSupported() {
-    for (String name : dev.smelter.video.spec.transition.TransitionCatalog.all().keySet()) {
-      assertThat(FrameCompositor.unsupported(twoFills(name))).as(name).isEmpty();
-    }
-  }
-
-  @Test
   void framesRenderedFromTwoThreadsMatchSequentialRenderingByteForByte() throws Exception {
     RenderPlan plan = mixedPlan();
     assertThat(plan.totalFrames()).isEqualTo(51);

@@ -1,6 +1,6 @@
 package dev.smelter.video.server.api;
 
-import dev.smelter.video.render.gpu.EglContext;
+import dev.smelter.video.render.Capabilities;
 import dev.smelter.video.server.fleet.WorkerRegistry;
 import java.util.List;
 import java.util.Optional;
@@ -22,14 +22,14 @@ final class GpuStatus {
     Optional<Optional<String>> known = local;
     if (known.isPresent()) return known.get();
     synchronized (GpuStatus.class) {
-      if (local.isEmpty()) local = Optional.of(EglContext.probeRenderer());
+      if (local.isEmpty()) local = Optional.of(Capabilities.probeGl());
       return local.get();
     }
   }
 
   /** {@code gpu off} composes on the CPU; otherwise a GPU only when EGL opens one that is not a software rasteriser. */
   static boolean composesOnGpu(String setting, Optional<String> renderer) {
-    return !setting.equalsIgnoreCase("off") && renderer.isPresent() && !EglContext.isSoftware(renderer.get());
+    return !setting.equalsIgnoreCase("off") && renderer.isPresent() && !Capabilities.isSoftware(renderer.get());
   }
 
   /**

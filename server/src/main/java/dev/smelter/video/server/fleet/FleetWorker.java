@@ -1,7 +1,6 @@
 package dev.smelter.video.server.fleet;
 
-import dev.smelter.video.render.encode.EncoderProbe;
-import dev.smelter.video.render.gpu.EglContext;
+import dev.smelter.video.render.Capabilities;
 import dev.smelter.video.server.worker.RenderDispatcher;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,10 +44,10 @@ public final class FleetWorker implements AutoCloseable {
    */
   private void probe(String gpu, RedisJobQueue queue) {
     try {
-      List<String> encoders = EncoderProbe.results().stream().filter(EncoderProbe.Result::available).map(EncoderProbe.Result::name).toList();
-      Optional<String> gl = EglContext.probeRenderer(); // shader layers need it whatever --gpu says
+      List<String> encoders = Capabilities.probeEncoders().stream().filter(Capabilities.Encoder::available).map(Capabilities.Encoder::name).toList();
+      Optional<String> gl = Capabilities.probeGl(); // shader layers need it whatever --gpu says
       String renderer = gpu.equals("off") ? "off" : gl
-          .map(r -> gpu + " (" + (EglContext.isSoftware(r) ? "software: " : "") + r + ")").orElse(gpu + " (no GL)");
+          .map(r -> gpu + " (" + (Capabilities.isSoftware(r) ? "software: " : "") + r + ")").orElse(gpu + " (no GL)");
       registry.capabilities(renderer, encoders, gl.isPresent());
       List<String> can = new ArrayList<>(encoders);
       if (gl.isPresent()) can.add(JobRequirements.GL);

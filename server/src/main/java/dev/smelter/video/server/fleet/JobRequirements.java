@@ -1,6 +1,6 @@
 package dev.smelter.video.server.fleet;
 
-import dev.smelter.video.render.encode.H264Encoder;
+import dev.smelter.video.render.Capabilities;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -38,7 +38,7 @@ public final class JobRequirements {
     for (int i = 0; i + 1 < args.size(); i++) {
       if (VIDEO_CODEC_OPTIONS.contains(args.get(i).asString(""))) {
         // Known encoders only: an unknown name fails on any worker, as before routing (no stream waits for it).
-        H264Encoder.byName(args.get(i + 1).asString("")).map(H264Encoder::ffmpegName).filter(e -> !e.equals("libx264"))
+        Capabilities.h264Encoder(args.get(i + 1).asString("")).filter(e -> !e.equals("libx264"))
             .ifPresent(needs::add);
       }
     }

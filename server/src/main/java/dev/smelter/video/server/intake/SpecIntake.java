@@ -1,10 +1,8 @@
 package dev.smelter.video.server.intake;
 
 import dev.smelter.video.plan.AudioPlan;
-import dev.smelter.video.plan.MediaProbe;
 import dev.smelter.video.plan.RenderPlan;
-import dev.smelter.video.render.compose.FrameCompositor;
-import dev.smelter.video.render.encode.OutputOptions;
+import dev.smelter.video.render.RenderEngine;
 import dev.smelter.video.server.ServiceProperties;
 import dev.smelter.video.server.job.Callback;
 import dev.smelter.video.server.job.JobRequest;
@@ -14,7 +12,6 @@ import dev.smelter.video.server.net.TargetGuard;
 import dev.smelter.video.server.webhook.WebhookDispatcher;
 import dev.smelter.video.server.storage.Storage;
 import dev.smelter.video.spec.PlanOptions;
-import dev.smelter.video.spec.Planner;
 import dev.smelter.video.spec.Problem;
 import dev.smelter.video.spec.SpecException;
 import dev.smelter.video.spec.SpecReader;
@@ -65,19 +62,19 @@ public final class SpecIntake {
   private final Storage storage;
   private final MediaPaths paths;
   private final RemoteFetcher fetcher;
-  private final MediaProbe probe;
+  private final RenderEngine engine;
   private final ObjectMapper json;
   private final java.util.function.Consumer<Path> beforeUse;
   private final RemoteHosts remoteHosts;
   private final TargetGuard webhookTargets;
   private final dev.smelter.video.spec.SpecLimits limits;
 
-  public SpecIntake(ServiceProperties props, Storage storage, MediaPaths paths, RemoteFetcher fetcher, MediaProbe probe, ObjectMapper json) {
-    this(props, storage, paths, fetcher, probe, json, p -> {});
+  public SpecIntake(ServiceProperties props, Storage storage, MediaPaths paths, RemoteFetcher fetcher, RenderEngine engine, ObjectMapper json) {
+    this(props, storage, paths, fetcher, engine, json, p -> {});
   }
 
   /** {@code beforeUse} sees every local media file first (fleet mode fetches uploads another API node received). */
-  public SpecIntake(ServiceProperties props, Storage storage, MediaPaths paths, RemoteFetcher fetcher, MediaProbe probe, ObjectMapper json,
+  public SpecIntake(ServiceProperties props, Storage storage, MediaPaths paths, RemoteFetcher fetcher, RenderEngine engine, ObjectMapper json,
       java.util.function.Consumer<Path> beforeUse) {
     this.beforeUse = beforeUse;
     this.props = props;
@@ -85,7 +82,7 @@ public final class SpecIntake {
     this.storage = storage;
     this.paths = paths;
     this.fetcher = fetcher;
-    this.probe = probe;
+    this.engine = engine;
     this.json = json;
     this.remoteHosts = new RemoteHosts(props.security().allowRemote(), props.security().remoteHosts());
     this.webhookTargets = WebhookDispatcher.guard(props.webhook(), HostResolver.system());
@@ -204,10 +201,7 @@ public final class SpecIntake {
     try {
       PlanOptions options = PlanOptions.defaults().withBaseDir(storage.uploadsDir()).withAudioTiming(timing).withLimits(limits)
           .withServerOutputArgs(props.encoding().serverArgs()).withSilentAudioTrack(props.encoding().silentAudioTrack());
-      RenderPlan planned = new Planner(options, probe).plan(SpecReader.parse(json.writeValueAsString(spec)));
-      List<Problem> unsupported = FrameCompositor.unsupported(planned);
-      if (!unsupported.isEmpty()) throw new SpecException(unsupported);
-      plan = Optional.of(OutputOptions.checked(planned));
+      plan = Optional.of(engine.plan(SpecReader.parse(json.writeValueAsString(spec)), options));
     } catch (SpecException e) {
       e.problems().stream().filter(p -> !refused.contains(p.path())).forEach(p -> problems.add(new Problem(prefix + p.path(), p.message())));
     }

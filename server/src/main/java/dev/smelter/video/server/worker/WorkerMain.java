@@ -3,15 +3,13 @@ package dev.smelter.video.server.worker;
 import dev.smelter.video.plan.AudioPlan;
 import dev.smelter.video.plan.RenderPlan;
 import dev.smelter.video.render.GpuMode;
+import dev.smelter.video.render.RenderEngine;
 import dev.smelter.video.render.RenderException;
 import dev.smelter.video.render.RenderProgress;
 import dev.smelter.video.render.RenderResult;
 import dev.smelter.video.render.Renderer;
-import dev.smelter.video.render.compose.FrameCompositor;
-import dev.smelter.video.render.media.FfmpegProbe;
 import dev.smelter.video.server.intake.AudioTimings;
 import dev.smelter.video.spec.PlanOptions;
-import dev.smelter.video.spec.Planner;
 import dev.smelter.video.spec.SpecException;
 import dev.smelter.video.spec.SpecLimits;
 import java.io.IOException;
@@ -64,15 +62,13 @@ public final class WorkerMain {
     long seed = Long.parseLong(args[4]);
     AudioPlan.Timing timing = args.length > 5 ? AudioTimings.parse(args[5]).orElse(AudioPlan.Timing.STRETCH) : AudioPlan.Timing.STRETCH;
     boolean silentAudioTrack = args.length > 6 && Boolean.parseBoolean(args[6]);
+    RenderEngine engine = new RenderEngine();
     RenderPlan plan;
     try {
       String text = Files.readString(specFile);
       // The API's intake held the spec against the configured limits (which may exceed the defaults).
-      plan = new Planner(PlanOptions.defaults().withBaseDir(baseDir).withSeed(seed).withAudioTiming(timing)
-          .withSilentAudioTrack(silentAudioTrack).withLimits(SpecLimits.NONE), new FfmpegProbe()).plan(text);
-      var unsupported = FrameCompositor.unsupported(plan);
-      if (!unsupported.isEmpty()) throw new SpecException(unsupported);
-      plan = dev.smelter.video.render.encode.OutputOptions.checked(plan);
+      plan = engine.plan(text, PlanOptions.defaults().withBaseDir(baseDir).withSeed(seed).withAudioTiming(timing)
+          .withSilentAudioTrack(silentAudioTrack).withLimits(SpecLimits.NONE));
     } catch (SpecException e) {
       out.println(WorkerProtocol.problems(e.problems()));
       return 2;
@@ -81,7 +77,7 @@ public final class WorkerMain {
       return 1;
     }
     try {
-      RenderResult r = Renderer.render(plan, new Renderer.Options(gpu, threads, new ThrottledProgress(out)));
+      RenderResult r = engine.render(plan, new Renderer.Options(gpu, threads, new ThrottledProgress(out)));
       out.println(WorkerProtocol.result(r));
       return 0;
     } catch (RenderException e) {
