@@ -70,7 +70,10 @@ class DataFolderFaultTest {
     clients.shutdown();
 
     assertThat(answers).hasSize(24);
-    assertThat(answers).allSatisfy(r -> assertThat(r.statusCode()).as(r.uri() + " " + r.body()).isLessThan(500));
+    // No 500: an upload whose folder vanished is stored again after the folder is recreated, or, when
+    // what it buffered went with the folder, answered 503 with Retry-After (sending it again works).
+    assertThat(answers).allSatisfy(r -> assertThat(r.statusCode() < 500
+        || (r.statusCode() == 503 && r.headers().firstValue("Retry-After").isPresent())).as(r.uri() + " " + r.statusCode() + " " + r.body()).isTrue());
     assertThat(jobs).hasSize(12);
     int completed = 0;
     for (String id : jobs) {

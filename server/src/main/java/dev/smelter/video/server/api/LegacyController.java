@@ -194,17 +194,32 @@ class LegacyController {
         String original = f.getOriginalFilename() == null ? "" : f.getOriginalFilename();
         String name = "files-" + System.currentTimeMillis() + "-" + Math.round(ThreadLocalRandom.current().nextDouble() * 1e9) + extension(original);
         Path target = storage.uploadsDir().resolve(name);
-        try (InputStream in = f.getInputStream()) {
-          Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        try {
+          copy(f, target);
+        } catch (java.nio.file.NoSuchFileException e) {
+          // The data folder was deleted while this upload ran: recreate it and store the file again once.
+          storage.ensureLayout();
+          copy(f, target);
         }
         stored.uploaded(target);
         saved.add(ordered("originalName", original, "filename", name, "path", "/app/uploads/" + name, "size", f.getSize(),
             "url", "/uploads/" + name));
       }
+    } catch (java.nio.file.NoSuchFileException e) {
+      // Still gone (the part Tomcat buffered went with it, or the folder vanished again): not the
+      // client's fault, and sending it again will work.
+      return ResponseEntity.status(503).header("Retry-After", "1")
+          .body(ordered("error", "Upload failed", "details", "the data folder changed during the upload; send it again"));
     } catch (IOException e) {
       return ResponseEntity.internalServerError().body(ordered("error", "Upload failed", "details", errors.detail(e)));
     }
     return ResponseEntity.ok(ordered("message", "Files uploaded successfully", "files", saved));
+  }
+
+  private static void copy(MultipartFile f, Path target) throws IOException {
+    try (InputStream in = f.getInputStream()) {
+      Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 
   /** Node's {@code path.extname}: the last dot and what follows, unless the name starts with it. */
