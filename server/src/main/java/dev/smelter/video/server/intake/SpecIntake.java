@@ -5,6 +5,7 @@ import dev.smelter.video.plan.MediaProbe;
 import dev.smelter.video.plan.RenderPlan;
 import dev.smelter.video.render.compose.FrameCompositor;
 import dev.smelter.video.render.encode.OutputOptions;
+import dev.smelter.video.render.fetch.RemoteFetcher;
 import dev.smelter.video.server.ServiceProperties;
 import dev.smelter.video.server.job.Callback;
 import dev.smelter.video.server.job.JobRequest;

@@ -1,7 +1,5 @@
-package dev.smelter.video.server.intake;
+package dev.smelter.video.render.fetch;
 
-import dev.smelter.video.server.net.AddressRanges;
-import dev.smelter.video.server.net.PinnedSocket;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
