@@ -240,7 +240,7 @@ public final class SpecIntake {
   }
 
   /**
-   * The legacy server's overrides (user-stack §3.3): {@code fast} off, {@code keepSourceAudio}
+   * The legacy server's overrides (as editly_runpod applies them, docs/compatibility.md): {@code fast} off, {@code keepSourceAudio}
    * defaults to true, a falsy output/clips volume becomes 1, logging off, outPath chosen by the
    * server, encoder arguments server-controlled unless configured otherwise.
    */
