@@ -26,7 +26,7 @@ smelter_jvm_options() {
         "-XX:MaxDirectMemorySize=${SMELTER_SERVICE_DIRECT_MEMORY:-${setting[SERVICE_DIRECT_MEMORY]}}" "${words[@]}")
       ;;
   esac
-  # A native crash (docs/cli.md, "Crashes"): the JVM's report goes to the temp folder, not the working
+  # A native crash (docs/limits.md, "Native crashes"): the JVM's report goes to the temp folder, not the working
   # directory; the OnError hook deletes the partial outputs the render listed in the partials file
   # (the caller execs java, which keeps this shell's pid, so $$ is the JVM's). VM messages go to
   # stderr, keeping stdout for --json.
