@@ -25,9 +25,11 @@ USER smelter
 ENV NVIDIA_DRIVER_CAPABILITIES=compute,utility,graphics,video
 VOLUME /data
 EXPOSE 3001
-# Memory as the launcher sets it (docs/service.md, "Memory"): two malloc arenas, large blocks returned
-# at once (render children inherit these), and for the service process a bounded heap and direct
-# memory, SMELTER_SERVICE_HEAP / SMELTER_SERVICE_DIRECT_MEMORY (512m / 256m by default).
-ENV MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072
-ENTRYPOINT ["sh", "-c", "case \"$1\" in serve|worker) M=\"-Xmx${SMELTER_SERVICE_HEAP:-512m} -XX:MaxDirectMemorySize=${SMELTER_SERVICE_DIRECT_MEMORY:-256m} -XX:MaxMetaspaceSize=256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30\";; *) M=;; esac; exec java --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Xss4m -XX:+UseSerialGC -Xms16m $M $SMELTER_JAVA_OPTS -cp '/app/lib/*' dev.smelter.video.cli.Main \"$@\"", "smelter-video"]
+# JVM and glibc settings as the launcher sets them, from the same file (deploy/jvm.env through
+# deploy/jvm-options.sh; docs/deploy.md, "JVM and glibc settings"): two malloc arenas and large blocks
+# returned at once (render children inherit these), the serial collector, crash reports in /tmp, and
+# for `serve`/`worker` a bounded heap and direct memory (SMELTER_SERVICE_HEAP /
+# SMELTER_SERVICE_DIRECT_MEMORY, 512m / 256m by default). SMELTER_JAVA_OPTS comes last.
+COPY deploy/jvm.env deploy/jvm-options.sh deploy/entrypoint.sh /app/
+ENTRYPOINT ["bash", "/app/entrypoint.sh"]
 CMD ["serve", "--host", "0.0.0.0", "--port", "3001", "--data-dir", "/data"]

@@ -2,7 +2,7 @@
 # Per-transition SSIM against the real Editly 0.14.2 (on demand, like run.sh). Renders each tour spec
 # with both (via run.sh), then scores only each transition's own frames: luma SSIM per frame from
 # FFmpeg's ssim filter (the ffmpeg that Editly itself needs), averaged over the transition's
-# frames, whose positions follow Editly's timeline (editly-spec.md §2.12–2.13).
+# frames, whose positions follow Editly's timeline (transition frame k of T at progress k/T).
 # Usage: fidelity/transition-ssim.sh [SPEC...]   (default: fidelity/specs/transitions-tour-*.json5)
 #        fidelity/transition-ssim.sh --only NAME[,NAME...]   re-measures just these transitions: each
 #        is cut out of its tour into a two-clip spec (the same two pictures, params and duration), so

@@ -6,7 +6,7 @@ renders of each spec frame by frame.
   transition-sweep.py score OUT              prints the Markdown table from OUT/{ours,editly}/*.mp4
 
 Every transition runs four times in a row per spec, with T = 8, 7, 6, 5 frames: Editly's progress of
-transition frame k is k/T (editly-spec.md §2.12), so these four give every k/n for n = 2…8 (k/2 = 4/8,
+transition frame k is k/T (Editly 0.14.2's timeline), so these four give every k/n for n = 2…8 (k/2 = 4/8,
 k/3 = 2k/6, k/4 = 2k/8; progress is one division in doubles in both renderers, so equal fractions
 are equal floats). Clip i has N = 2·max(T before, T after) frames, the least Editly's clamping
 (T = floor(min(N_i, N_i+1)/2, round(t·fps))) allows, and shows picture A or B alternately.

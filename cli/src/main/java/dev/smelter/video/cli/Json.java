@@ -16,22 +16,11 @@ import java.util.Map;
 final class Json {
   private Json() {}
 
+  /** {@code ok: true} and the render's result (its one JSON form: {@link RenderResult#jsonFields()}). */
   static String result(RenderResult r) {
     Map<String, JsonValue> m = new LinkedHashMap<>();
     m.put("ok", new JBool(true));
-    m.put("output", new JString(r.output().toString()));
-    m.put("frames", new JNumber(r.frames()));
-    m.put("duration", new JNumber(r.duration()));
-    m.put("audioDuration", new JNumber(r.audioDuration()));
-    m.put("sizeBytes", new JNumber(r.sizeBytes()));
-    m.put("width", new JNumber(r.width()));
-    m.put("height", new JNumber(r.height()));
-    m.put("fps", new JString(r.fps()));
-    m.put("encoder", new JString(r.encoder()));
-    m.put("gpu", new JString(r.gpu()));
-    m.put("seed", new JNumber(r.seed()));
-    m.put("wallMillis", new JNumber(r.wallMillis()));
-    m.put("warnings", strings(r.warnings()));
+    m.putAll(r.jsonFields());
     return JsonValue.toJson(new JObject(m));
   }
 
@@ -52,9 +41,5 @@ final class Json {
     m.put("exitCode", new JNumber(code));
     m.put("error", new JString(message));
     return JsonValue.toJson(new JObject(m));
-  }
-
-  private static JArray strings(List<String> s) {
-    return new JArray(s.stream().<JsonValue>map(JString::new).toList());
   }
 }

@@ -1,6 +1,6 @@
 package dev.smelter.video.cli;
 
-import dev.smelter.video.server.intake.RemoteFetcher;
+import dev.smelter.video.render.fetch.RemoteFetcher;
 import dev.smelter.video.spec.RemoteMedia;
 import java.io.IOException;
 import java.io.InterruptedIOException;

@@ -5,7 +5,7 @@ import dev.smelter.video.server.fleet.FleetExternalUrl;
 import dev.smelter.video.server.fleet.RedisJobQueue;
 import dev.smelter.video.server.intake.AudioTimings;
 import dev.smelter.video.server.intake.MediaPaths;
-import dev.smelter.video.server.intake.RemoteFetcher;
+import dev.smelter.video.render.fetch.RemoteFetcher;
 import dev.smelter.video.server.intake.SpecIntake;
 import dev.smelter.video.server.job.JobEvents;
 import dev.smelter.video.server.media.MediaDetailsReader;

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Builds the audio chain description (reference §2.14). As with Editly 0.14.2 ({@code audio.js
+ * Builds the audio chain description (Editly's audio rules). As with Editly 0.14.2 ({@code audio.js
  * editAudio}), the output has no audio stream at all without {@code keepSourceAudio} and without
  * arbitrary tracks, and also when every clip's bed is silence and there is no arbitrary track;
  * {@link #silentTrack} keeps a silent AAC track in those cases instead.

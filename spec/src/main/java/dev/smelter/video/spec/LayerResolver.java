@@ -31,8 +31,8 @@ import java.util.OptionalDouble;
 import java.util.random.RandomGenerator;
 
 /**
- * Types one layer of a clip into plan layers, with Editly 0.14.2's defaults (§2.7 of the
- * reference). A layer can yield several visual layers ({@code title-background}, {@code
+ * Types one layer of a clip into plan layers, with Editly 0.14.2's defaults (docs/compatibility.md,
+ * "Layers"). A layer can yield several visual layers ({@code title-background}, {@code
  * editly-banner}), a clip-audio source ({@code audio}, a video's sound) or a global track
  * ({@code detached-audio}).
  */

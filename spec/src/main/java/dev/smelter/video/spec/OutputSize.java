@@ -4,7 +4,7 @@ import dev.smelter.video.plan.MediaInfo;
 import dev.smelter.video.plan.Rational;
 import java.util.Optional;
 
-/** Editly's output size and frame rate rules (reference §2.3), including its odd corners. */
+/** Editly 0.14.2's output size and frame rate rules, including its odd corners. */
 final class OutputSize {
   private OutputSize() {}
 

@@ -26,7 +26,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * Turns a spec into a frame-exact {@link RenderPlan}, reproducing Editly 0.14.2's rules (size and
- * fps §2.3, clip durations §2.5, transitions and clamping §2.12, timeline §2.13, audio §2.14).
+ * fps, clip durations, transitions and their clamping, the timeline, audio; docs/compatibility.md).
  * Every problem is collected and thrown together as a {@link SpecException} before any pixel is
  * drawn.
  */

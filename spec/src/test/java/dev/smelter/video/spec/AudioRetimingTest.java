@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Editly retimes clip audio to the clip with atempo (tempo = cut length / clip duration) and, when
- * that falls outside atempo's 0.5–100×, plays silence for the clip (reference §2.14).
+ * that falls outside atempo's 0.5–100×, plays silence for the clip (Editly 0.14.2, audio.js).
  */
 class AudioRetimingTest {
   @TempDir Path dir;

@@ -10,7 +10,7 @@ import dev.smelter.video.plan.VisualLayer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Defaults of the text, shader and composite layers, and {@code defaults.layerType} reaching each (reference §2.4, §2.7). */
+/** Editly 0.14.2's defaults of the text, shader and composite layers, and {@code defaults.layerType} reaching each. */
 class LayerDefaultsTest {
   private static List<VisualLayer> layers(String defaults, String layers) throws Exception {
     return plan("{width: 200, height: 100, fps: 10, defaults: {transition: null, duration: 1" + defaults + "}, clips: [{layers: [" + layers + "]}]}")

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** Timeline numbers verified on the reference Editly install (reference §2.13, §6). */
+/** Timeline numbers verified on a real Editly 0.14.2 install (frame counts and clip start frames). */
 class PlannerTimelineTest {
   static final MediaProbe NO_MEDIA = f -> { throw new IOException("no media in this test"); };
 

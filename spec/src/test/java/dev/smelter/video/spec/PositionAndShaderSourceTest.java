@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code position} objects (editly-spec.md §2.8, util.js getPositionProps) and where a {@code gl} layer's program comes from. */
+/** {@code position} objects (Editly 0.14.2's util.js getPositionProps) and where a {@code gl} layer's program comes from. */
 class PositionAndShaderSourceTest {
   @TempDir Path dir;
 

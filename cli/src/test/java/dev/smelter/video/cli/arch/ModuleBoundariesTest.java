@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * itself ({@code RenderEngine}, {@code Capabilities}, result and progress types): docs/architecture.md,
  * "Module boundaries". The rules live here, in the top module, whose class path holds every module.
  *
- * <p>Exceptions, each narrow: {@code compare} uses {@code render.quality}; the benchmark
+ * <p>Besides the front door, both may use {@code render.fetch} (media downloads with the SSRF rules).
+ * Exceptions, each narrow: {@code compare} uses {@code render.quality}; the benchmark
  * ({@code cli.bench}) measures render's parts through {@code render.bench} and draws its fixtures and
  * charts with Skija; {@code server.media} reads media details with FFmpeg and so routes FFmpeg's log
  * through {@code render.ffmpeg}. Tests may use more (decoding an output to check it), so only main
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.Test;
 class ModuleBoundariesTest {
   static final String INTERNALS = "dev.smelter.video.render.(*)..";
   static final String QUALITY = "dev.smelter.video.render.quality..";
+  /** The network-safe media fetcher: a public service of render's, used by the CLI and the service alike. */
+  static final String FETCH = "dev.smelter.video.render.fetch..";
   static final String[] NATIVE = {"io.github.humbleui..", "org.lwjgl..", "org.bytedeco.."};
   static final String CLI = "dev.smelter.video.cli..";
   static final String BENCH = "dev.smelter.video.cli.bench..";
@@ -33,7 +36,7 @@ class ModuleBoundariesTest {
   static final String MEDIA = "dev.smelter.video.server.media..";
 
   static final ArchRule CLI_FRONT_DOOR = noClasses().that().resideInAPackage(CLI).and().resideOutsideOfPackage(BENCH)
-      .should().dependOnClassesThat(resideInAPackage(INTERNALS).and(not(resideInAPackage(QUALITY))))
+      .should().dependOnClassesThat(resideInAPackage(INTERNALS).and(not(resideInAnyPackage(QUALITY, FETCH))))
       .because("render's internals are reached only through RenderEngine and Capabilities");
 
   static final ArchRule BENCH_THROUGH_RENDER_BENCH = noClasses().that().resideInAPackage(BENCH)
@@ -41,7 +44,7 @@ class ModuleBoundariesTest {
       .because("the benchmark's measurements of render's parts live in render.bench");
 
   static final ArchRule SERVER_FRONT_DOOR = noClasses().that().resideInAPackage(SERVER)
-      .should().dependOnClassesThat(resideInAPackage(INTERNALS).and(not(resideInAPackage("dev.smelter.video.render.ffmpeg.."))))
+      .should().dependOnClassesThat(resideInAPackage(INTERNALS).and(not(resideInAnyPackage("dev.smelter.video.render.ffmpeg..", FETCH))))
       .because("render's internals are reached only through RenderEngine and Capabilities");
 
   static final ArchRule FFMPEG_LOG_ONLY_FOR_MEDIA = noClasses().that().resideInAPackage(SERVER).and().resideOutsideOfPackage(MEDIA)

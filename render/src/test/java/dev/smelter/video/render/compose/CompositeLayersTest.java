@@ -18,7 +18,7 @@ import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 /**
- * The composite layers as the planner expands them (editly-spec.md §2.7): {@code title-background}
+ * The composite layers as the planner expands them (Editly 0.14.2's expansion): {@code title-background}
  * is its background layer plus a centred title, {@code editly-banner} a linear gradient plus the
  * three-line title. Known pixels of whole frames, 200×200 (title font 20 px, lines 26.2 px apart).
  */

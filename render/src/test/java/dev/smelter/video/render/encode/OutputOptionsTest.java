@@ -33,10 +33,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The user's seven distinct {@code customOutputArgs} sets (every payload in shared/user-payloads),
- * plus GOP and B-frame options, rendered for real: the files show their effect (profile, level,
- * sample rate, channels, keyframe interval, B-frames), and bad or misplaced options are refused or
- * warned about with their index before anything is encoded.
+ * The user's seven distinct {@code customOutputArgs} sets (every payload the user's workflows send,
+ * docs/compatibility.md), plus GOP and B-frame options, rendered for real: the files show their
+ * effect (profile, level, sample rate, channels, keyframe interval, B-frames), and bad or misplaced
+ * options are refused or warned about with their index before anything is encoded.
  */
 class OutputOptionsTest {
   private static final int W = 64;

@@ -51,7 +51,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The {@code editly_runpod} API, kept byte-compatible so existing n8n workflows run unchanged
- * (docs/service.md, user-stack §3): same paths, keys, status codes and message strings.
+ * (docs/service.md, "Legacy API"; docs/compatibility.md): same paths, keys, status codes and message
+ * strings.
  */
 @RestController
 class LegacyController {

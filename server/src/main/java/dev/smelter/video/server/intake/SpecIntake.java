@@ -3,6 +3,7 @@ package dev.smelter.video.server.intake;
 import dev.smelter.video.plan.AudioPlan;
 import dev.smelter.video.plan.RenderPlan;
 import dev.smelter.video.render.RenderEngine;
+import dev.smelter.video.render.fetch.RemoteFetcher;
 import dev.smelter.video.server.ServiceProperties;
 import dev.smelter.video.server.job.Callback;
 import dev.smelter.video.server.job.JobRequest;
@@ -233,7 +234,7 @@ public final class SpecIntake {
   }
 
   /**
-   * The legacy server's overrides (user-stack §3.3): {@code fast} off, {@code keepSourceAudio}
+   * The legacy server's overrides (as editly_runpod applies them, docs/compatibility.md): {@code fast} off, {@code keepSourceAudio}
    * defaults to true, a falsy output/clips volume becomes 1, logging off, outPath chosen by the
    * server, encoder arguments server-controlled unless configured otherwise.
    */

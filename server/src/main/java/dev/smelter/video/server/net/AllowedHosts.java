@@ -1,5 +1,6 @@
 package dev.smelter.video.server.net;
 
+import dev.smelter.video.render.fetch.AddressRanges;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;

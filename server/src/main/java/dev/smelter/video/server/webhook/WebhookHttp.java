@@ -1,6 +1,6 @@
 package dev.smelter.video.server.webhook;
 
-import dev.smelter.video.server.net.PinnedSocket;
+import dev.smelter.video.render.fetch.PinnedSocket;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

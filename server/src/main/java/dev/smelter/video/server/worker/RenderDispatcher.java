@@ -307,7 +307,7 @@ public final class RenderDispatcher implements AutoCloseable {
       finish(job, JobStatus.FAILED, "cannot store the output: " + e.getMessage());
       return;
     }
-    JobResult result = new JobResult(job.outputFilename(), links.apply(storage.downloadUrl(job.outputFilename())), r.duration(), r.size(),
+    JobResult result = new JobResult(job.outputFilename(), links.apply(storage.downloadUrl(job.outputFilename())), r.duration(), r.sizeBytes(),
         r.frames(), r.encoder(), r.wallMillis() / 1000.0, r.warnings());
     // Conditional: exactly one attempt records the result (and sends the webhook).
     Job[] before = new Job[1];

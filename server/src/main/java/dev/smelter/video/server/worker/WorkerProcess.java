@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,26 +26,37 @@ public final class WorkerProcess {
   /**
    * How the child is started: the java binary, its options, the class path, the main class
    * ({@link WorkerMain}; a test may name a stand-in that speaks the same protocol), and the render
-   * settings it takes ({@code silentAudioTrack}: smelter.encoding.silent-audio-track).
+   * settings it takes ({@code silentAudioTrack}: smelter.encoding.silent-audio-track), and the
+   * environment variables it gets unless the service's environment sets them ({@code environment}).
    */
   public record Launch(Path java, List<String> javaOptions, String classPath, String gpu, int threads, boolean silentAudioTrack,
-      String mainClass) {
+      String mainClass, Map<String, String> environment) {
+    public Launch {
+      javaOptions = List.copyOf(javaOptions);
+      environment = Map.copyOf(environment);
+    }
+
+    /**
+     * This JVM's java and class path, with the JVM and glibc settings of the launcher (deploy/jvm.env,
+     * {@link JvmSettings}) and then {@code extraOptions} (smelter.worker.java-options), which win.
+     */
     public static Launch current(List<String> extraOptions, String gpu, int threads) {
       Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-      // A fatal error writes no core file (gigabytes of a render's native memory): its report, written
-      // into the job folder (see run), is what explains the crash.
-      List<String> options = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "-Xss4m", "-XX:+UseSerialGC", "-Xms16m",
-          "-Djava.awt.headless=true", "-XX:-CreateCoredumpOnCrash"));
+      JvmSettings settings = JvmSettings.packaged();
+      List<String> options = new ArrayList<>(settings.javaOptions());
+      options.addAll(settings.processOptions());
+      options.add("-Djava.awt.headless=true");
       options.addAll(extraOptions);
-      return new Launch(java, options, System.getProperty("java.class.path"), gpu, threads, false, WorkerMain.class.getName());
+      return new Launch(java, options, System.getProperty("java.class.path"), gpu, threads, false, WorkerMain.class.getName(),
+          settings.glibc());
     }
 
     public Launch withSilentAudioTrack(boolean silent) {
-      return new Launch(java, javaOptions, classPath, gpu, threads, silent, mainClass);
+      return new Launch(java, javaOptions, classPath, gpu, threads, silent, mainClass, environment);
     }
 
     public Launch withMainClass(String name) {
-      return new Launch(java, javaOptions, classPath, gpu, threads, silentAudioTrack, name);
+      return new Launch(java, javaOptions, classPath, gpu, threads, silentAudioTrack, name, environment);
     }
   }
 
@@ -89,8 +101,7 @@ public final class WorkerProcess {
           .redirectError(ProcessBuilder.Redirect.appendTo(jobDir.resolve("worker.log").toFile()));
       // A render's memory is mostly native: the same glibc settings as the smelter-video launcher
       // (docs/performance.md, "Memory"); an operator's own values win.
-      pb.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
-      pb.environment().putIfAbsent("MALLOC_MMAP_THRESHOLD_", "131072");
+      launch.environment().forEach(pb.environment()::putIfAbsent);
       p = pb.start();
     } catch (IOException e) {
       return new WorkerOutcome.Failed("cannot start a worker process: " + e.getMessage(), true);

@@ -3,6 +3,7 @@ package dev.smelter.video.server.worker;
 import dev.smelter.video.render.RenderProgress;
 import dev.smelter.video.render.RenderResult;
 import dev.smelter.video.spec.Problem;
+import dev.smelter.video.spec.json.JsonValue;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,7 +11,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Worker → server lines on the worker's stdout: {@code @progress DONE TOTAL FPS ETA},
@@ -28,7 +28,8 @@ public final class WorkerProtocol {
   public record ProgressLine(int framesDone, int totalFrames, double fps, double eta) implements Message {}
 
   /** {@code warnings}: the plan's (e.g. narration that Editly's retiming would silence), for the job's result. */
-  public record ResultLine(int frames, double duration, long size, String encoder, long wallMillis, List<String> warnings) implements Message {
+  public record ResultLine(int frames, double duration, long sizeBytes, String encoder, long wallMillis, List<String> warnings)
+      implements Message {
     public ResultLine {
       warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
@@ -42,13 +43,9 @@ public final class WorkerProtocol {
     return String.format(Locale.ROOT, "@progress %d %d %.3f %.3f", p.framesDone(), p.totalFrames(), p.framesPerSecond(), p.etaSeconds());
   }
 
+  /** The render's result in its one JSON form, the CLI's {@code --json} fields ({@link RenderResult#jsonFields()}). */
   static String result(RenderResult r) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("frames", r.frames()).put("duration", r.duration()).put("size", r.sizeBytes()).put("encoder", r.encoder())
-        .put("wallMillis", r.wallMillis());
-    ArrayNode w = o.putArray("warnings");
-    r.warnings().forEach(w::add);
-    return "@result " + JSON.writeValueAsString(o);
+    return "@result " + JsonValue.toJson(new JsonValue.JObject(r.jsonFields()));
   }
 
   static String problems(List<Problem> problems) {
@@ -71,7 +68,7 @@ public final class WorkerProtocol {
         JsonNode o = JSON.readTree(line.substring(8));
         List<String> warnings = new java.util.ArrayList<>();
         if (o.get("warnings") instanceof ArrayNode w) w.forEach(x -> warnings.add(x.asString()));
-        return Optional.of(new ResultLine(o.get("frames").asInt(), o.get("duration").asDouble(), o.get("size").asLong(),
+        return Optional.of(new ResultLine(o.get("frames").asInt(), o.get("duration").asDouble(), o.get("sizeBytes").asLong(),
             o.get("encoder").asString(), o.get("wallMillis").asLong(), warnings));
       }
       if (line.startsWith("@problems ")) {

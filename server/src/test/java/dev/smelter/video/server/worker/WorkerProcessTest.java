@@ -34,7 +34,7 @@ class WorkerProcessTest {
     WorkerProtocol.ResultLine r = ((WorkerOutcome.Rendered) outcome).result();
     assertThat(r.frames()).isEqualTo(12);
     assertThat(r.duration()).isEqualTo(1.2);
-    assertThat(r.size()).isEqualTo(Files.size(out));
+    assertThat(r.sizeBytes()).isEqualTo(Files.size(out));
     assertThat(progress).isNotEmpty();
     assertThat(progress.getLast().framesDone()).isEqualTo(12);
   }

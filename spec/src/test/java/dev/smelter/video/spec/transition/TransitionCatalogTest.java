@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The catalog is exactly gl-transitions 1.71.0 as Editly 0.14.2 installs it (editly-spec.md Appendix A). */
+/** The catalog is exactly gl-transitions 1.71.0 as Editly 0.14.2 installs it (appendix-a.txt, the names and default params npm install editly@0.14.2 gets). */
 class TransitionCatalogTest {
   private static final Pattern PARAM = Pattern.compile("`(\\w+)`=(\\[[^\\]]*]|[^,\\s]+)");
 

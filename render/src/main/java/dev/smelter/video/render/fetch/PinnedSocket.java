@@ -1,4 +1,4 @@
-package dev.smelter.video.server.net;
+package dev.smelter.video.render.fetch;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -13,9 +13,10 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 /**
- * A connection to an address checked beforehand ({@link TargetGuard}, the media fetcher's check),
- * never to a second lookup of the URL's host, which could answer differently (DNS rebinding). Over
- * {@code https} the certificate must still name the URL's host, not the address.
+ * A connection to an address checked beforehand (the media fetcher's check in {@link RemoteFetcher},
+ * the webhook sender's target check in the server), never to a second lookup of the URL's host, which
+ * could answer differently (DNS rebinding). Over {@code https} the certificate must still name the
+ * URL's host, not the address.
  */
 public final class PinnedSocket {
   private PinnedSocket() {}

@@ -1,7 +1,5 @@
-package dev.smelter.video.server.intake;
+package dev.smelter.video.render.fetch;
 
-import dev.smelter.video.server.net.AddressRanges;
-import dev.smelter.video.server.net.PinnedSocket;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -262,20 +260,23 @@ public final class RemoteFetcher {
     }
   }
 
+  /** A body decoder: the single-byte read goes through the array read, where the decoding is. */
+  private abstract static class BodyInputStream extends InputStream {
+    @Override
+    public final int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+  }
+
   /** A body of known length: ends there, and a connection closed early is an error, not a short file. */
-  private static final class BoundedInputStream extends InputStream {
+  private static final class BoundedInputStream extends BodyInputStream {
     private final InputStream in;
     private long left;
 
     BoundedInputStream(InputStream in, long length) {
       this.in = in;
       this.left = length;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
@@ -289,19 +290,13 @@ public final class RemoteFetcher {
   }
 
   /** HTTP/1.1 chunked transfer coding (trailers are read and ignored). */
-  private static final class ChunkedInputStream extends InputStream {
+  private static final class ChunkedInputStream extends BodyInputStream {
     private final InputStream in;
     private long chunkLeft;
     private boolean done;
 
     ChunkedInputStream(InputStream in) {
       this.in = in;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.smelter.video.server.intake;
+package dev.smelter.video.render.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +27,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Downloads over a socket pinned to the checked address: HTTP/1.1 bodies, redirects, limits, deadline, TLS. */
+/**
+ * Downloads over a socket pinned to the checked address: HTTP/1.1 bodies, redirects, limits, deadline,
+ * TLS, and which addresses count as internal.
+ */
 class RemoteFetcherTest {
   private static final byte[] BODY = "0123456789".repeat(5000).getBytes();
 
@@ -261,5 +265,18 @@ class RemoteFetcherTest {
       ks.load(in, "changeit".toCharArray());
     }
     return ks;
+  }
+
+  @Test
+  void internalAddresses() throws Exception {
+    for (String a : List.of("127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1",
+        "fd00::1", "fe80::1", "::ffff:127.0.0.1", "224.0.0.1",
+        // IPv4 inside IPv6 (issue 21): IPv4-compatible, NAT64 and 6to4 forms of loopback, metadata and private addresses
+        "::127.0.0.1", "::169.254.169.254", "64:ff9b::7f00:1", "64:ff9b::a9fe:a9fe", "2002:7f00:1::", "2002:a00:1::1")) {
+      assertThat(RemoteFetcher.internal(InetAddress.getByName(a))).as(a).isTrue();
+    }
+    for (String a : List.of("93.184.216.34", "8.8.8.8", "2606:4700:4700::1111")) {
+      assertThat(RemoteFetcher.internal(InetAddress.getByName(a))).as(a).isFalse();
+    }
   }
 }

@@ -1,4 +1,4 @@
-package dev.smelter.video.server.net;
+package dev.smelter.video.render.fetch;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -86,7 +86,7 @@ public final class AddressRanges {
   }
 
   /** An address literal parsed without any DNS lookup; empty when {@code text} is not one. */
-  static java.util.Optional<InetAddress> literal(String text) {
+  public static java.util.Optional<InetAddress> literal(String text) {
     String t = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
     boolean v4 = t.matches("\\d{1,3}(\\.\\d{1,3}){3}");
     boolean v6 = t.contains(":") && t.matches("[0-9A-Fa-f:.]+(%[\\w.-]+)?");
