@@ -1,5 +1,7 @@
 package dev.smelter.video.server.fleet;
 
+import dev.smelter.video.server.fleet.ScriptCall.Enqueue;
+import dev.smelter.video.server.fleet.ScriptCall.Owner;
 import dev.smelter.video.server.job.Delivery;
 import dev.smelter.video.server.job.Job;
 import dev.smelter.video.server.job.JobEvents;
@@ -9,7 +11,6 @@ import dev.smelter.video.server.job.OutputNames;
 import dev.smelter.video.server.job.Progress;
 import dev.smelter.video.server.queue.JobQueue;
 import io.lettuce.core.Consumer;
-import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XReadArgs;
@@ -51,7 +52,8 @@ import tools.jackson.databind.ObjectMapper;
  *   <li>a taken-over job that already used all its attempts (its workers kept dying) fails into the
  *       dead-letter stream instead of running again.
  * </ul>
- * Every change is announced on the events channel, so any API node can serve SSE and {@code /edit},
+ * The scripts are {@code .lua} resources ({@link FleetScript}) called with typed arguments
+ * ({@link ScriptCall}). Every change is announced on the events channel, so any API node can serve SSE and {@code /edit},
  * and the node rendering a job learns of its cancellation.
  */
 public final class RedisJobQueue implements JobQueue, AutoCloseable {
@@ -63,165 +65,8 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
   /** A claim this node holds: the stream entry it must keep renewing, and the attempt it runs. */
   private record Held(String stream, String entry, int attempt) {}
 
-  private static final String SUBMIT = """
-      if ARGV[6] == '1' then
-        local existing = redis.call('GET', KEYS[3])
-        if existing and redis.call('EXISTS', ARGV[7] .. existing) == 1 then return existing end
-        redis.call('SET', KEYS[3], ARGV[1])
-      end
-      redis.call('HSET', KEYS[1], 'json', ARGV[2], 'v', 1, 'status', 'queued', 'priority', ARGV[4], 'class', ARGV[8])
-      redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
-      redis.call('ZADD', KEYS[5], ARGV[4], ARGV[9])
-      redis.pcall('XGROUP', 'CREATE', KEYS[4], ARGV[5], '0', 'MKSTREAM')
-      redis.call('HSET', KEYS[1], 'entry', redis.call('XADD', KEYS[4], '*', 'job', ARGV[1]))
-      return ARGV[1]
-      """;
-
-  private static final String RELEASE_NAME = """
-      if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-      return 0
-      """;
-
-  /**
-   * Reserves the first output name no unfinished job holds (OutputNames): a name is held while its
-   * holder's record says it is unfinished, or has no record yet (being submitted right now).
-   * ARGV: job id, name key prefix, job key prefix, ttl ms, candidates….
-   */
-  private static final String RESERVE_NAME = """
-      for i = 5, #ARGV do
-        local key = ARGV[2] .. ARGV[i]
-        local holder = redis.call('GET', key)
-        local busy = false
-        if holder and holder ~= ARGV[1] then
-          local st = redis.call('HGET', ARGV[3] .. holder, 'status')
-          busy = (not st) or (st ~= 'completed' and st ~= 'failed' and st ~= 'cancelled')
-        end
-        if not busy then
-          redis.call('SET', key, ARGV[1], 'PX', ARGV[4])
-          return ARGV[i]
-        end
-      end
-      return ARGV[#ARGV]
-      """;
-
   /** How long a name reservation lives before its job's record exists (a node dying in between frees it soon). */
   private static final Duration RESERVING = Duration.ofMinutes(1);
-
-  /**
-   * Compare-and-set of a job record with the stream work of its transition.
-   * KEYS: job, delayed, queue stream (of the job's priority and class), priorities, idempotency (or
-   * job), errors, dead letters.
-   * ARGV: expected version, json, status, ttl s, ack?, group, enqueue (''|now|later), due ms, id,
-   * priority, owner (''=keep, '-'=clear), error line, dead?, attempts, error, stream member.
-   */
-  private static final String UPDATE = """
-      local v = redis.call('HGET', KEYS[1], 'v')
-      if not v then return -2 end
-      if v ~= ARGV[1] then return -1 end
-      local nv = tonumber(v) + 1
-      redis.call('HSET', KEYS[1], 'json', ARGV[2], 'status', ARGV[3], 'v', nv)
-      if ARGV[11] == '-' then redis.call('HDEL', KEYS[1], 'owner')
-      elseif ARGV[11] ~= '' then redis.call('HSET', KEYS[1], 'owner', ARGV[11]) end
-      if ARGV[5] == '1' then
-        local entry = redis.call('HGET', KEYS[1], 'entry')
-        if entry then
-          redis.call('XACK', KEYS[3], ARGV[6], entry)
-          redis.call('XDEL', KEYS[3], entry)
-          redis.call('HDEL', KEYS[1], 'entry')
-        end
-        redis.call('ZREM', KEYS[2], ARGV[9])
-      end
-      if ARGV[7] == 'now' then
-        redis.call('ZADD', KEYS[4], ARGV[10], ARGV[16])
-        redis.pcall('XGROUP', 'CREATE', KEYS[3], ARGV[6], '0', 'MKSTREAM')
-        redis.call('HSET', KEYS[1], 'entry', redis.call('XADD', KEYS[3], '*', 'job', ARGV[9]))
-      elseif ARGV[7] == 'later' then
-        redis.call('ZADD', KEYS[2], ARGV[8], ARGV[9])
-      end
-      if ARGV[12] ~= '' then redis.call('RPUSH', KEYS[6], ARGV[12]) end
-      if ARGV[13] == '1' then
-        redis.call('XADD', KEYS[7], 'MAXLEN', '~', 10000, '*', 'job', ARGV[9], 'attempts', ARGV[14], 'error', ARGV[15],
-          'errors', cjson.encode(redis.call('LRANGE', KEYS[6], 0, -1)))
-      end
-      local ttl = tonumber(ARGV[4])
-      for _, k in ipairs({KEYS[1], KEYS[5], KEYS[6]}) do
-        if ttl > 0 then redis.call('EXPIRE', k, ttl) else redis.call('PERSIST', k) end
-      end
-      return nv
-      """;
-
-  /** Moves due retries from the schedule to their stream. ARGV: now ms, namespace, group. */
-  private static final String PROMOTE = """
-      local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, 50)
-      for _, id in ipairs(due) do
-        redis.call('ZREM', KEYS[1], id)
-        local key = ARGV[2] .. 'job:' .. id
-        if redis.call('HGET', key, 'status') == 'queued' then
-          local p = redis.call('HGET', key, 'priority')
-          local c = redis.call('HGET', key, 'class')
-          local member = p
-          if c and c ~= '' then member = p .. ':' .. c end
-          local stream = ARGV[2] .. 'queue:' .. member
-          redis.call('ZADD', ARGV[2] .. 'priorities', p, member)
-          redis.pcall('XGROUP', 'CREATE', stream, ARGV[3], '0', 'MKSTREAM')
-          redis.call('HSET', key, 'entry', redis.call('XADD', stream, '*', 'job', id))
-        end
-      end
-      return #due
-      """;
-
-  /** Renews a claim only while this node still owns the entry. ARGV: group, entry, consumer. */
-  private static final String RENEW = """
-      local p = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[2], ARGV[2], 1)
-      if #p == 0 or p[1][2] ~= ARGV[3] then return 0 end
-      redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[3], 0, ARGV[2], 'JUSTID')
-      return 1
-      """;
-
-  /**
-   * Removes consumers that crashed: nothing pending (their entries were taken over), idle for
-   * {@code reclaimAfter}, and no registry entry (it expired). Atomic, so no read can slip in between
-   * the check and the removal; a live API node with slots (not in the registry) that gets removed is
-   * added again by its next read. ARGV: group, min idle ms, worker key prefix. Returns how many went.
-   */
-  private static final String FORGET_DEAD = """
-      local removed = 0
-      for _, c in ipairs(redis.call('XINFO', 'CONSUMERS', KEYS[1], ARGV[1])) do
-        local f = {}
-        for i = 1, #c, 2 do f[c[i]] = c[i + 1] end
-        if f['pending'] == 0 and f['idle'] >= tonumber(ARGV[2]) and redis.call('EXISTS', ARGV[3] .. f['name']) == 0 then
-          redis.call('XGROUP', 'DELCONSUMER', KEYS[1], ARGV[1], f['name'])
-          removed = removed + 1
-        end
-      end
-      return removed
-      """;
-
-  /** Job records newest first, filtered by status, dropping ids whose record expired. ARGV: namespace, status, offset, limit. */
-  private static final String LIST = """
-      local ids = redis.call('ZREVRANGE', KEYS[1], 0, -1)
-      local out, skipped = {}, 0
-      local offset, limit = tonumber(ARGV[3]), tonumber(ARGV[4])
-      for _, id in ipairs(ids) do
-        local h = redis.call('HMGET', ARGV[1] .. 'job:' .. id, 'status', 'json')
-        if not h[1] then redis.call('ZREM', KEYS[1], id)
-        elseif ARGV[2] == '' or h[1] == ARGV[2] then
-          if skipped < offset then skipped = skipped + 1
-          elseif #out < limit then out[#out + 1] = h[2] end
-        end
-      end
-      return out
-      """;
-
-  private static final String STATS = """
-      local ids = redis.call('ZRANGE', KEYS[1], 0, -1)
-      local out = {}
-      for _, id in ipairs(ids) do
-        local s = redis.call('HGET', ARGV[1] .. 'job:' .. id, 'status')
-        if s then out[#out + 1] = s else redis.call('ZREM', KEYS[1], id) end
-      end
-      return out
-      """;
 
   private final FleetRedis redis;
   private final RedisCommands<String, String> cmd;
@@ -260,20 +105,13 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
   public Submission submit(JobRequest r) {
     Instant now = clock.instant();
     String jobId = UUID.randomUUID().toString();
-    List<String> names = new ArrayList<>(List.of(jobId, keys.outputName(""), keys.job(""), Long.toString(RESERVING.toMillis())));
-    names.addAll(OutputNames.candidates(r.outputFilename(), jobId));
-    String name = cmd.eval(RESERVE_NAME, ScriptOutputType.VALUE, new String[0], names.toArray(String[]::new));
+    String name = new ScriptCall.ReserveName(jobId, RESERVING, OutputNames.candidates(r.outputFilename(), jobId)).run(redis);
     Job job = new Job(jobId, JobStatus.QUEUED, r.priority(), r.idempotencyKey(), r.spec(),
         name, r.callback(), r.progressUrl(), r.metadata(), Progress.NONE, 0, now, now, Optional.empty(),
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Delivery.NONE);
-    String idem = r.idempotencyKey().map(keys::idempotency).orElse(keys.job(job.id()));
-    String requirements = JobRequirements.of(r.spec());
-    String id = cmd.eval(SUBMIT, ScriptOutputType.VALUE,
-        new String[] {keys.job(job.id()), keys.jobs(), idem, keys.queue(job.priority(), requirements), keys.priorities()},
-        job.id(), json.writeValueAsString(job), Long.toString(now.toEpochMilli()), Integer.toString(job.priority()), FleetKeys.GROUP,
-        r.idempotencyKey().isPresent() ? "1" : "0", keys.job(""), requirements, FleetKeys.stream(job.priority(), requirements));
+    String id = new ScriptCall.Submit(job, json.writeValueAsString(job), JobRequirements.of(r.spec())).run(redis);
     if (!id.equals(job.id())) {
-      cmd.eval(RELEASE_NAME, ScriptOutputType.INTEGER, new String[] {keys.outputName(name)}, job.id()); // not ours after all
+      new ScriptCall.Release(keys.outputName(name), job.id()).<Long>run(redis); // not ours after all
       Optional<Job> existing = get(id);
       if (existing.isPresent()) return new Submission(existing.get(), false);
     }
@@ -292,8 +130,7 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
 
   @Override
   public List<Job> list(Optional<JobStatus> status, int offset, int limit) {
-    List<String> records = cmd.eval(LIST, ScriptOutputType.MULTI, new String[] {keys.jobs()}, keys.namespace(),
-        status.map(JobStatus::wire).orElse(""), Integer.toString(offset), Integer.toString(limit));
+    List<String> records = new ScriptCall.ListJobs(status.map(JobStatus::wire).orElse(""), offset, limit).run(redis);
     return records.stream().map(s -> json.readValue(s, Job.class)).toList();
   }
 
@@ -301,8 +138,7 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
   public Optional<Job> claim(Duration wait) throws InterruptedException {
     long deadline = System.nanoTime() + wait.toNanos();
     while (!closed) {
-      cmd.eval(PROMOTE, ScriptOutputType.INTEGER, new String[] {keys.delayed()}, Long.toString(clock.millis()), keys.namespace(),
-          FleetKeys.GROUP);
+      new ScriptCall.Promote(clock.instant()).<Long>run(redis);
       // The streams this node can serve, highest priority first.
       java.util.Set<String> can = capabilities;
       List<String> streams = cmd.zrevrange(keys.priorities(), 0, -1).stream()
@@ -374,8 +210,7 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
   /** Keeps {@code XINFO CONSUMERS} to the live nodes: crashed workers' names go once their entries were taken over. */
   private void forgetDeadConsumers(String stream) {
     try {
-      Long removed = cmd.eval(FORGET_DEAD, ScriptOutputType.INTEGER, new String[] {stream}, FleetKeys.GROUP,
-          Long.toString(settings.reclaimAfter().toMillis()), keys.worker(""));
+      Long removed = new ScriptCall.ForgetDead(stream, settings.reclaimAfter()).run(redis);
       if (removed != null && removed > 0) LOG.fine(() -> "removed " + removed + " dead consumers from " + stream);
     } catch (io.lettuce.core.RedisCommandExecutionException e) {
       LOG.log(Level.FINE, "cannot list the consumers of " + stream, e); // the stream or group is gone: nothing to tidy
@@ -405,7 +240,8 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
       } else {
         next = job.claimed(now);
       }
-      Optional<Long> stored = store(job, next, h.get(1).getValue(), h.get(3).getValueOrElse(""), next.status().active() ? redis.nodeId() : "");
+      Optional<Long> stored = store(job, next, h.get(1).getValue(), h.get(3).getValueOrElse(""),
+          next.status().active() ? Owner.node(redis.nodeId()) : Owner.KEEP);
       if (stored.isEmpty()) return Optional.empty(); // record gone
       if (stored.get() < 0) continue; // changed meanwhile: look again
       if (!next.status().active()) {
@@ -433,7 +269,7 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
       if (next == current) return Optional.of(current);
       // The owner stays on a finished job (who rendered it) and is cleared when it is queued again.
       Optional<Long> stored = store(current, next, h.get(1).getValue(), h.get(2).getValueOrElse(""),
-          next.status() == JobStatus.QUEUED ? "-" : "");
+          next.status() == JobStatus.QUEUED ? Owner.CLEAR : Owner.KEEP);
       if (stored.isEmpty()) return Optional.empty();
       if (stored.get() >= 0) return Optional.of(next);
     }
@@ -444,11 +280,11 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
    * the transition implies on the stream of its priority and requirement class. Empty: the record is
    * gone; negative: it changed meanwhile.
    */
-  private Optional<Long> store(Job current, Job next, String version, String requirements, String owner) {
+  private Optional<Long> store(Job current, Job next, String version, String requirements, Owner owner) {
     boolean claimEnds = !next.status().active() && (current.status().active() || next.status().terminal());
     boolean queuedAgain = next.status() == JobStatus.QUEUED && current.status() != JobStatus.QUEUED;
-    String enqueue = "";
-    if (queuedAgain) enqueue = next.notBefore().filter(t -> t.isAfter(clock.instant())).isPresent() ? "later" : "now";
+    Enqueue enqueue = Enqueue.NONE;
+    if (queuedAgain) enqueue = next.notBefore().filter(t -> t.isAfter(clock.instant())).isPresent() ? Enqueue.LATER : Enqueue.NOW;
     String errorLine = "";
     // A retry keeps the attempt count (a hand-back by a draining worker lowers it: nothing failed).
     if (queuedAgain && next.error().isPresent() && current.status().active() && next.attempts() == current.attempts()) {
@@ -457,20 +293,14 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
       errorLine = "attempt " + next.attempts() + ": " + next.error().orElse("failed");
     }
     boolean dead = next.status() == JobStatus.FAILED && current.status() != JobStatus.FAILED;
-    long ttl = next.status().terminal() ? Math.max(1, settings.finishedTtl().toSeconds()) : 0;
-    String idem = next.idempotencyKey().map(keys::idempotency).orElse(keys.job(next.id()));
-    Long result = cmd.eval(UPDATE, ScriptOutputType.INTEGER,
-        new String[] {keys.job(next.id()), keys.delayed(), keys.queue(next.priority(), requirements), keys.priorities(), idem,
-            keys.errors(next.id()), keys.deadLetters()},
-        version, json.writeValueAsString(next), next.status().wire(), Long.toString(ttl), claimEnds ? "1" : "0", FleetKeys.GROUP,
-        enqueue, Long.toString(next.notBefore().map(Instant::toEpochMilli).orElse(0L)), next.id(), Integer.toString(next.priority()),
-        owner, errorLine, dead ? "1" : "0", Integer.toString(next.attempts()), next.error().orElse(""),
-        FleetKeys.stream(next.priority(), requirements));
+    Duration ttl = next.status().terminal() ? Duration.ofSeconds(Math.max(1, settings.finishedTtl().toSeconds())) : Duration.ZERO;
+    Long result = new ScriptCall.Update(next, json.writeValueAsString(next), version, requirements, owner, claimEnds, enqueue,
+        errorLine, dead, ttl).run(redis);
     if (result == -2) return Optional.empty();
     if (result == -1) return Optional.of(-1L);
     if (!next.status().active()) held.remove(next.id());
     announce(next);
-    if (enqueue.equals("now")) redis.publish(keys.wakeChannel(), next.id());
+    if (enqueue == Enqueue.NOW) redis.publish(keys.wakeChannel(), next.id());
     return Optional.of(result);
   }
 
@@ -485,7 +315,7 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
 
   @Override
   public Stats stats() {
-    List<String> statuses = cmd.eval(STATS, ScriptOutputType.MULTI, new String[] {keys.jobs()}, keys.namespace());
+    List<String> statuses = new ScriptCall.Statuses().run(redis);
     Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
     statuses.forEach(s -> counts.merge(JobStatus.parse(s), 1L, Long::sum));
     long active = counts.getOrDefault(JobStatus.RENDERING, 0L) + counts.getOrDefault(JobStatus.ENCODING, 0L)
@@ -598,7 +428,7 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
       for (Map.Entry<String, Held> e : held.entrySet()) {
         try {
           Held h = e.getValue();
-          Long renewed = cmd.eval(RENEW, ScriptOutputType.INTEGER, new String[] {h.stream()}, FleetKeys.GROUP, h.entry(), redis.nodeId());
+          Long renewed = new ScriptCall.RenewClaim(h.stream(), h.entry(), redis.nodeId()).run(redis);
           Optional<Job> job = get(e.getKey());
           boolean stillMine = renewed == 1 && job.map(j -> j.status().active() && j.attempts() == h.attempt()).orElse(false);
           if (!stillMine) {

@@ -64,6 +64,26 @@ class RedisJobQueueTest {
         Optional.empty());
   }
 
+  /**
+   * Issue 20: the scripts run by their SHA-1 (the one Redis caches them under), and a Redis that
+   * forgot them (restarted, {@code SCRIPT FLUSH}) gets them again with the next call.
+   */
+  @Test
+  void scriptsRunByDigestAndAreLoadedAgainAfterRedisForgetsThem() throws Exception {
+    Node a = node("a", 3, Duration.ofSeconds(30), Duration.ofSeconds(1));
+    a.queue().submit(request(Optional.empty()));
+    assertThat(a.redis().commands().scriptExists(FleetScript.SUBMIT.sha())).containsExactly(true);
+
+    a.redis().commands().scriptFlush();
+    assertThat(a.redis().commands().scriptExists(FleetScript.SUBMIT.sha(), FleetScript.UPDATE.sha())).containsExactly(false, false);
+    Job second = a.queue().submit(request(Optional.empty())).job();
+    assertThat(a.queue().get(second.id())).map(Job::status).contains(JobStatus.QUEUED);
+    assertThat(a.redis().commands().scriptExists(FleetScript.SUBMIT.sha())).containsExactly(true);
+    Optional<Job> claimed = a.queue().claim(Duration.ofSeconds(5));
+    assertThat(claimed).map(Job::status).contains(JobStatus.RENDERING);
+    assertThat(a.redis().commands().scriptExists(FleetScript.UPDATE.sha())).containsExactly(true);
+  }
+
   /** Issue 21: two nodes submitting one output name at once never give it to two unfinished jobs. */
   @Test
   void anOutputNameHeldByAnUnfinishedJobIsNeverGivenToAnother() throws Exception {
