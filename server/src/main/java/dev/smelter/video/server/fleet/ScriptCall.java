@@ -5,97 +5,60 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One call of a fleet script with typed arguments: each record builds its script's {@code KEYS} and
  * {@code ARGV} here, in the order the script's header (in its {@code .lua} file) lists them.
  */
 sealed interface ScriptCall {
-  FleetScript script();
+  /** What a call sends: the script, its {@code KEYS} and its {@code ARGV}. */
+  record Args(FleetScript script, List<String> keys, List<String> argv) {}
 
-  List<String> keys(FleetKeys k);
-
-  List<String> argv(FleetKeys k);
+  Args args(FleetKeys k);
 
   /** Runs the call on the shared connection; the result's type is the script's output type. */
   default <T> T run(FleetRedis redis) {
-    FleetKeys k = redis.keys();
-    return script().run(redis.commands(), keys(k).toArray(String[]::new), argv(k).toArray(String[]::new));
+    Args a = args(redis.keys());
+    return a.script().run(redis.commands(), a.keys().toArray(String[]::new), a.argv().toArray(String[]::new));
   }
 
   /** Queues a new job ({@code submit.lua}); answers the id of the job that holds the idempotency key. */
   record Submit(Job job, String json, String requirements) implements ScriptCall {
     @Override
-    public FleetScript script() {
-      return FleetScript.SUBMIT;
-    }
-
-    @Override
-    public List<String> keys(FleetKeys k) {
-      return List.of(k.job(job.id()), k.jobs(), idempotencyOrJob(k, job), k.queue(job.priority(), requirements), k.priorities());
-    }
-
-    @Override
-    public List<String> argv(FleetKeys k) {
-      return List.of(job.id(), json, Long.toString(job.createdAt().toEpochMilli()), Integer.toString(job.priority()), FleetKeys.GROUP,
-          job.idempotencyKey().isPresent() ? "1" : "0", k.job(""), requirements, FleetKeys.stream(job.priority(), requirements));
+    public Args args(FleetKeys k) {
+      return new Args(FleetScript.SUBMIT,
+          List.of(k.job(job.id()), k.jobs(), idempotencyOrJob(k, job), k.queue(job.priority(), requirements), k.priorities()),
+          List.of(job.id(), json, Long.toString(job.createdAt().toEpochMilli()), Integer.toString(job.priority()), FleetKeys.GROUP,
+              job.idempotencyKey().isPresent() ? "1" : "0", k.job(""), requirements, FleetKeys.stream(job.priority(), requirements)));
     }
   }
 
-  /** Reserves the first free one of {@code candidates} for {@code jobId} for {@code ttl} ({@code reserve-name.lua}). */
+  /**
+   * Reserves the first free one of {@code candidates} for {@code jobId} for {@code ttl}
+   * ({@code reserve-name.lua}); no KEYS: the script derives the names' keys from ARGV.
+   */
   record ReserveName(String jobId, Duration ttl, List<String> candidates) implements ScriptCall {
     @Override
-    public FleetScript script() {
-      return FleetScript.RESERVE_NAME;
-    }
-
-    @Override
-    public List<String> keys(FleetKeys k) {
-      return List.of(); // the names are found by the script: it reads the candidates' keys from ARGV
-    }
-
-    @Override
-    public List<String> argv(FleetKeys k) {
+    public Args args(FleetKeys k) {
       List<String> argv = new ArrayList<>(List.of(jobId, k.outputName(""), k.job(""), Long.toString(ttl.toMillis())));
       argv.addAll(candidates);
-      return argv;
+      return new Args(FleetScript.RESERVE_NAME, List.of(), argv);
     }
   }
 
   /** Deletes {@code key} if {@code holder} still holds it ({@code release.lua}). */
   record Release(String key, String holder) implements ScriptCall {
     @Override
-    public FleetScript script() {
-      return FleetScript.RELEASE;
-    }
-
-    @Override
-    public List<String> keys(FleetKeys k) {
-      return List.of(key);
-    }
-
-    @Override
-    public List<String> argv(FleetKeys k) {
-      return List.of(holder);
+    public Args args(FleetKeys k) {
+      return new Args(FleetScript.RELEASE, List.of(key), List.of(holder));
     }
   }
 
   /** Extends the lease {@code key} to {@code ttl} if {@code holder} still holds it ({@code renew-lease.lua}). */
   record RenewLease(String key, String holder, Duration ttl) implements ScriptCall {
     @Override
-    public FleetScript script() {
-      return FleetScript.RENEW_LEASE;
-    }
-
-    @Override
-    public List<String> keys(FleetKeys k) {
-      return List.of(key);
-    }
-
-    @Override
-    public List<String> argv(FleetKeys k) {
-      return List.of(holder, Long.toString(ttl.toMillis()));
+    public Args args(FleetKeys k) {
+      return new Args(FleetScript.RENEW_LEASE, List.of(key), List.of(holder, Long.toString(ttl.toMillis())));
     }
   }
 
@@ -130,112 +93,56 @@ sealed interface ScriptCall {
   record Update(Job next, String json, String version, String requirements, Owner owner, boolean ack, Enqueue enqueue,
       String errorLine, boolean dead, Duration ttl) implements ScriptCall {
     @Override
-    public FleetScript script() {
-      return FleetScript.UPDATE;
-    }
-
-    @Override
-    public List<String> keys(FleetKeys k) {
-      return List.of(k.job(next.id()), k.delayed(), k.queue(next.priority(), requirements), k.priorities(), idempotencyOrJob(k, next),
-          k.errors(next.id()), k.deadLetters());
-    }
-
-    @Override
-    public List<String> argv(FleetKeys k) {
-      return List.of(version, json, next.status().wire(), Long.toString(ttl.toSeconds()), ack ? "1" : "0", FleetKeys.GROUP,
-          enqueue.wire, Long.toString(next.notBefore().map(Instant::toEpochMilli).orElse(0L)), next.id(),
-          Integer.toString(next.priority()), owner.wire(), errorLine, dead ? "1" : "0", Integer.toString(next.attempts()),
-          next.error().orElse(""), FleetKeys.stream(next.priority(), requirements));
+    public Args args(FleetKeys k) {
+      return new Args(FleetScript.UPDATE,
+          List.of(k.job(next.id()), k.delayed(), k.queue(next.priority(), requirements), k.priorities(), idempotencyOrJob(k, next),
+              k.errors(next.id()), k.deadLetters()),
+          List.of(version, json, next.status().wire(), Long.toString(ttl.toSeconds()), ack ? "1" : "0", FleetKeys.GROUP,
+              enqueue.wire, Long.toString(next.notBefore().map(Instant::toEpochMilli).orElse(0L)), next.id(),
+              Integer.toString(next.priority()), owner.wire(), errorLine, dead ? "1" : "0", Integer.toString(next.attempts()),
+              next.error().orElse(""), FleetKeys.stream(next.priority(), requirements)));
     }
   }
 
   /** Moves the retries due at {@code now} to their streams ({@code promote.lua}). */
   record Promote(Instant now) implements ScriptCall {
     @Override
-    public FleetScript script() {
-      return FleetScript.PROMOTE;
-    }
-
-    @Override
-    public List<String> keys(FleetKeys k) {
-      return List.of(k.delayed());
-    }
-
-    @Override
-    public List<String> argv(FleetKeys k) {
-      return List.of(Long.toString(now.toEpochMilli()), k.namespace(), FleetKeys.GROUP);
+    public Args args(FleetKeys k) {
+      return new Args(FleetScript.PROMOTE, List.of(k.delayed()),
+          List.of(Long.toString(now.toEpochMilli()), k.namespace(), FleetKeys.GROUP));
     }
   }
 
   /** Renews {@code consumer}'s claim on {@code entry} of {@code stream}, if it still owns it ({@code renew-claim.lua}). */
   record RenewClaim(String stream, String entry, String consumer) implements ScriptCall {
     @Override
-    public FleetScript script() {
-      return FleetScript.RENEW_CLAIM;
-    }
-
-    @Override
-    public List<String> keys(FleetKeys k) {
-      return List.of(stream);
-    }
-
-    @Override
-    public List<String> argv(FleetKeys k) {
-      return List.of(FleetKeys.GROUP, entry, consumer);
+    public Args args(FleetKeys k) {
+      return new Args(FleetScript.RENEW_CLAIM, List.of(stream), List.of(FleetKeys.GROUP, entry, consumer));
     }
   }
 
   /** Removes the consumers of {@code stream} that crashed, idle for at least {@code idle} ({@code forget-dead.lua}). */
   record ForgetDead(String stream, Duration idle) implements ScriptCall {
     @Override
-    public FleetScript script() {
-      return FleetScript.FORGET_DEAD;
-    }
-
-    @Override
-    public List<String> keys(FleetKeys k) {
-      return List.of(stream);
-    }
-
-    @Override
-    public List<String> argv(FleetKeys k) {
-      return List.of(FleetKeys.GROUP, Long.toString(idle.toMillis()), k.worker(""));
+    public Args args(FleetKeys k) {
+      return new Args(FleetScript.FORGET_DEAD, List.of(stream), List.of(FleetKeys.GROUP, Long.toString(idle.toMillis()), k.worker("")));
     }
   }
 
   /** A page of job records, newest first, of one status (empty: any) ({@code list.lua}). */
   record ListJobs(String status, int offset, int limit) implements ScriptCall {
     @Override
-    public FleetScript script() {
-      return FleetScript.LIST;
-    }
-
-    @Override
-    public List<String> keys(FleetKeys k) {
-      return List.of(k.jobs());
-    }
-
-    @Override
-    public List<String> argv(FleetKeys k) {
-      return List.of(k.namespace(), status, Integer.toString(offset), Integer.toString(limit));
+    public Args args(FleetKeys k) {
+      return new Args(FleetScript.LIST, List.of(k.jobs()),
+          List.of(k.namespace(), status, Integer.toString(offset), Integer.toString(limit)));
     }
   }
 
   /** The status of every job ({@code stats.lua}). */
   record Statuses() implements ScriptCall {
     @Override
-    public FleetScript script() {
-      return FleetScript.STATS;
-    }
-
-    @Override
-    public List<String> keys(FleetKeys k) {
-      return List.of(k.jobs());
-    }
-
-    @Override
-    public List<String> argv(FleetKeys k) {
-      return List.of(k.namespace());
+    public Args args(FleetKeys k) {
+      return new Args(FleetScript.STATS, List.of(k.jobs()), List.of(k.namespace()));
     }
   }
 
