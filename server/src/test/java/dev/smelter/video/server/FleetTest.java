@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.smelter.video.render.media.FfmpegProbe;
+import dev.smelter.video.server.fleet.DeadLetter;
 import dev.smelter.video.server.fleet.FleetKeys;
 import dev.smelter.video.server.fleet.FleetRedis;
 import dev.smelter.video.server.fleet.RedisJobQueue;
@@ -522,9 +523,9 @@ class FleetTest {
       assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("failed");
       assertThat(job.get("attempts").asInt()).isEqualTo(3);
     }
-    List<RedisJobQueue.DeadLetter> dead = worker.getBean(RedisJobQueue.class).deadLetters(); // oldest first
-    assertThat(dead).extracting(RedisJobQueue.DeadLetter::jobId).containsExactlyInAnyOrderElementsOf(ids);
-    for (RedisJobQueue.DeadLetter d : dead) {
+    List<DeadLetter> dead = worker.getBean(RedisJobQueue.class).deadLetters(); // oldest first
+    assertThat(dead).extracting(DeadLetter::jobId).containsExactlyInAnyOrderElementsOf(ids);
+    for (DeadLetter d : dead) {
       assertThat(d.attempts()).isEqualTo(3);
       assertThat(d.errors()).hasSize(3).allMatch(e -> e.contains("exited with code"));
       assertThat(d.errors().getFirst()).startsWith("attempt 1: ");

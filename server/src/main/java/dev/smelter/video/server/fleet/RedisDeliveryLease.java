@@ -10,9 +10,6 @@ import java.time.Duration;
  * node's delivery is taken over once its lease expires.
  */
 public final class RedisDeliveryLease implements DeliveryLease {
-  private static final String RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
-  private static final String RENEW = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0";
-
   private final FleetRedis redis;
   private final Duration ttl;
 
@@ -29,13 +26,11 @@ public final class RedisDeliveryLease implements DeliveryLease {
 
   @Override
   public void renew(String jobId) {
-    redis.commands().eval(RENEW, io.lettuce.core.ScriptOutputType.INTEGER, new String[] {redis.keys().webhookLease(jobId)},
-        redis.nodeId(), Long.toString(ttl.toMillis()));
+    new ScriptCall.RenewLease(redis.keys().webhookLease(jobId), redis.nodeId(), ttl).<Long>run(redis);
   }
 
   @Override
   public void release(String jobId) {
-    redis.commands().eval(RELEASE, io.lettuce.core.ScriptOutputType.INTEGER, new String[] {redis.keys().webhookLease(jobId)},
-        redis.nodeId());
+    new ScriptCall.Release(redis.keys().webhookLease(jobId), redis.nodeId()).<Long>run(redis);
   }
 }

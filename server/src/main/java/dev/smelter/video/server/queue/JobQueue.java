@@ -32,8 +32,33 @@ public interface JobQueue {
    */
   Optional<Job> claim(Duration wait) throws InterruptedException;
 
-  /** Applies a change to the stored job; empty if the job does not exist. */
+  /**
+   * Applies a change to the stored job; empty if the job does not exist. {@code change} answers the
+   * next record, or its argument itself when nothing changes (then nothing is stored); it may be
+   * called again with a newer record when another node changed the job meanwhile.
+   */
   Optional<Job> update(String id, UnaryOperator<Job> change);
+
+  /**
+   * A compare-and-set with its outcome: {@link #update} that also says which record the change was
+   * applied to, so a caller knows whether its own call made the transition (and so owes its
+   * consequences, a webhook) or found the job already moved on. Empty if the job does not exist.
+   */
+  default Optional<Transition> transition(String id, UnaryOperator<Job> change) {
+    Job[] before = new Job[1];
+    return update(id, j -> {
+      before[0] = j;
+      return change.apply(j);
+    }).map(after -> new Transition(before[0], after));
+  }
+
+  /** What one {@link #transition} found ({@code before}) and left ({@code after}: the same record when the change did not apply). */
+  record Transition(Job before, Job after) {
+    /** The stored record if this call changed it. */
+    public Optional<Job> applied() {
+      return after == before ? Optional.empty() : Optional.of(after);
+    }
+  }
 
   /**
    * Lets go of this node's claim on a job without recording anything (its outcome could not be

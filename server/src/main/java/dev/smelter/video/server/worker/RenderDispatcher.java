@@ -9,6 +9,7 @@ import dev.smelter.video.server.job.JobResult;
 import dev.smelter.video.server.job.JobStatus;
 import dev.smelter.video.server.job.Progress;
 import dev.smelter.video.server.queue.JobQueue;
+import dev.smelter.video.server.queue.JobQueue.Transition;
 import dev.smelter.video.server.queue.QueueUnavailableException;
 import dev.smelter.video.server.storage.JobFiles;
 import dev.smelter.video.server.storage.Storage;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -110,18 +112,18 @@ public final class RenderDispatcher implements AutoCloseable {
   /** Cancels a job: a queued one never runs, a running one has its worker killed. */
   public Optional<Job> cancel(String id) {
     // The change reaches the node rendering the job as a job event, which stops its render.
-    Job[] before = new Job[1];
-    Optional<Job> job = queue.update(id, j -> {
-      before[0] = j;
-      return j.status().terminal() ? j : j.ended(JobStatus.CANCELLED, "cancelled", clock.instant());
-    });
+    Optional<Transition> job =
+        queue.transition(id, j -> j.status().terminal() ? j : j.ended(JobStatus.CANCELLED, "cancelled", clock.instant()));
     WorkerProcess worker = running.get(id);
     if (worker != null) worker.cancel();
-    job.filter(j -> j.status() == JobStatus.CANCELLED && j != before[0]).ifPresent(j -> {
-      storage.deleteIncoming(j.spec());
-      webhooks.deliverLater(j);
-    });
-    return job;
+    job.flatMap(Transition::applied).filter(j -> j.status() == JobStatus.CANCELLED).ifPresent(this::settle);
+    return job.map(Transition::after);
+  }
+
+  /** A job this node moved to a terminal state: its staged inputs go and its webhook is due. */
+  private void settle(Job ended) {
+    storage.deleteIncoming(ended.spec());
+    webhooks.deliverLater(ended);
   }
 
   private void loop() {
@@ -156,9 +158,14 @@ public final class RenderDispatcher implements AutoCloseable {
     return j.attempts() == claimed.attempts() && j.status().active();
   }
 
+  /** A {@link JobQueue#transition} that applies only while the job is still the claim {@code claimed} made ({@link #mine}). */
+  private Optional<Transition> transitionMine(Job claimed, UnaryOperator<Job> change) {
+    return queue.transition(claimed.id(), j -> mine(claimed, j) ? change.apply(j) : j);
+  }
+
   private void handBack(Job job) {
     try {
-      whenReachable(job, () -> queue.update(job.id(), j -> mine(job, j) ? j.handedBack(clock.instant()) : j));
+      whenReachable(job, () -> transitionMine(job, j -> j.handedBack(clock.instant())));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -260,8 +267,7 @@ public final class RenderDispatcher implements AutoCloseable {
       case WorkerOutcome.Failed f when f.retryable() && job.attempts() < props.worker().maxAttempts() -> {
         Duration backoff = retryDelay(props.worker().retryBackoff(), props.worker().maxRetryBackoff(), job.attempts());
         Instant now = clock.instant();
-        whenReachable(job, () -> queue.update(job.id(),
-            j -> mine(job, j) ? j.requeued(Optional.of(now.plus(backoff)), Optional.of(f.message()), now) : j));
+        whenReachable(job, () -> transitionMine(job, j -> j.requeued(Optional.of(now.plus(backoff)), Optional.of(f.message()), now)));
       }
       case WorkerOutcome.Failed f -> finish(job, JobStatus.FAILED, f.message());
       case WorkerOutcome.Cancelled c when handingBack -> handBack(job);
@@ -278,27 +284,26 @@ public final class RenderDispatcher implements AutoCloseable {
   }
 
   private void progress(Job claimed, WorkerProtocol.ProgressLine p) {
-    String id = claimed.id();
     double percent = p.totalFrames() == 0 ? 0 : Math.min(99.0, 100.0 * p.framesDone() / p.totalFrames());
     Progress next = new Progress(Math.round(percent * 10) / 10.0, p.framesDone(), p.totalFrames(), p.fps(), p.eta());
     Instant now = clock.instant();
-    Job[] before = new Job[1];
-    Optional<Job> after = queue.update(id, j -> {
-      before[0] = j;
-      if (!mine(claimed, j)) return j;
-      Job moved = j.withProgress(next, now);
+    Optional<Transition> moved = transitionMine(claimed, j -> {
+      Job withProgress = j.withProgress(next, now);
       // Frames are all composed: what is left is flushing the encoder and the audio tail.
-      return p.framesDone() >= p.totalFrames() && j.status() == JobStatus.RENDERING ? moved.withStatus(JobStatus.ENCODING, now) : moved;
+      return p.framesDone() >= p.totalFrames() && j.status() == JobStatus.RENDERING ? withProgress.withStatus(JobStatus.ENCODING, now)
+          : withProgress;
     });
     // Progress webhooks (separate URL, best effort): on each status change and every 10 %.
-    after.filter(j -> before[0] != null && j != before[0])
-        .filter(j -> j.status() != before[0].status() || (int) (j.progress().percent() / 10) != (int) (before[0].progress().percent() / 10))
-        .ifPresent(webhooks::progress);
+    moved.filter(t -> t.before() != null && t.applied().isPresent())
+        .filter(t -> t.after().status() != t.before().status()
+            || (int) (t.after().progress().percent() / 10) != (int) (t.before().progress().percent() / 10))
+        .map(Transition::after).ifPresent(webhooks::progress);
   }
 
   private void publish(Job job, Path rendered, WorkerProtocol.ResultLine r) throws InterruptedException {
     Instant now = clock.instant();
-    Optional<Job> uploading = whenReachable(job, () -> queue.update(job.id(), j -> mine(job, j) ? j.withStatus(JobStatus.UPLOADING, now) : j));
+    Optional<Job> uploading =
+        whenReachable(job, () -> transitionMine(job, j -> j.withStatus(JobStatus.UPLOADING, now))).map(Transition::after);
     if (uploading.isEmpty() || uploading.get().status() != JobStatus.UPLOADING || !mine(job, uploading.get())) return;
     try {
       storage.ensureLayout();
@@ -310,26 +315,14 @@ public final class RenderDispatcher implements AutoCloseable {
     JobResult result = new JobResult(job.outputFilename(), links.apply(storage.downloadUrl(job.outputFilename())), r.duration(), r.sizeBytes(),
         r.frames(), r.encoder(), r.wallMillis() / 1000.0, r.warnings());
     // Conditional: exactly one attempt records the result (and sends the webhook).
-    Job[] before = new Job[1];
-    whenReachable(job, () -> queue.update(job.id(), j -> {
-      before[0] = j;
-      return j.status() == JobStatus.UPLOADING && mine(job, j) ? j.completed(result, clock.instant()) : j;
-    })).filter(j -> j.status() == JobStatus.COMPLETED && j != before[0]).ifPresent(j -> {
-      storage.deleteIncoming(j.spec());
-      webhooks.deliverLater(j);
-    });
+    whenReachable(job, () -> transitionMine(job, j -> j.status() == JobStatus.UPLOADING ? j.completed(result, clock.instant()) : j))
+        .flatMap(Transition::applied).filter(j -> j.status() == JobStatus.COMPLETED).ifPresent(this::settle);
     storage.deleteJobDir(job.id());
   }
 
   private void finish(Job claimed, JobStatus status, String message) throws InterruptedException {
-    Job[] before = new Job[1];
-    whenReachable(claimed, () -> queue.update(claimed.id(), j -> {
-      before[0] = j;
-      return mine(claimed, j) ? j.ended(status, message, clock.instant()) : j;
-    })).filter(j -> j.status() == status && j != before[0]).ifPresent(j -> {
-      storage.deleteIncoming(j.spec());
-      webhooks.deliverLater(j);
-    });
+    whenReachable(claimed, () -> transitionMine(claimed, j -> j.ended(status, message, clock.instant())))
+        .flatMap(Transition::applied).filter(j -> j.status() == status).ifPresent(this::settle);
   }
 
   /** Waits (bounded) until no render runs here. */

@@ -6,6 +6,7 @@ import dev.smelter.video.server.job.Job;
 import dev.smelter.video.server.job.JobEvents;
 import dev.smelter.video.server.job.JobRequest;
 import dev.smelter.video.server.job.JobStatus;
+import dev.smelter.video.server.queue.JobQueue;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanIterator;
 import java.time.Clock;
@@ -62,6 +63,56 @@ class RedisJobQueueTest {
   private static JobRequest request(String spec) {
     return new JobRequest(JsonMapper.builder().build().readTree(spec), "x.mp4", Optional.empty(), Optional.empty(), Optional.empty(), 0,
         Optional.empty());
+  }
+
+  /**
+   * Issue 20: the scripts run by their SHA-1 (the one Redis caches them under), and a Redis that
+   * forgot them (restarted, {@code SCRIPT FLUSH}) gets them again with the next call.
+   */
+  @Test
+  void scriptsRunByDigestAndAreLoadedAgainAfterRedisForgetsThem() throws Exception {
+    Node a = node("a", 3, Duration.ofSeconds(30), Duration.ofSeconds(1));
+    a.queue().submit(request(Optional.empty()));
+    assertThat(a.redis().commands().scriptExists(FleetScript.SUBMIT.sha())).containsExactly(true);
+
+    a.redis().commands().scriptFlush();
+    assertThat(a.redis().commands().scriptExists(FleetScript.SUBMIT.sha(), FleetScript.UPDATE.sha())).containsExactly(false, false);
+    Job second = a.queue().submit(request(Optional.empty())).job();
+    assertThat(a.queue().get(second.id())).map(Job::status).contains(JobStatus.QUEUED);
+    assertThat(a.redis().commands().scriptExists(FleetScript.SUBMIT.sha())).containsExactly(true);
+    Optional<Job> claimed = a.queue().claim(Duration.ofSeconds(5));
+    assertThat(claimed).map(Job::status).contains(JobStatus.RENDERING);
+    assertThat(a.redis().commands().scriptExists(FleetScript.UPDATE.sha())).containsExactly(true);
+  }
+
+  /**
+   * Issue 20: {@code transition} says whether its own change was stored, also when another node's
+   * change made the compare-and-set retry (the dispatcher sends a job's webhook only if its own call
+   * ended the job).
+   */
+  @Test
+  void aTransitionSaysWhetherItsOwnChangeWasStored() throws Exception {
+    Node a = node("a", 3, Duration.ofSeconds(30), Duration.ofSeconds(1));
+    Node b = node("b", 3, Duration.ofSeconds(30), Duration.ofSeconds(1));
+    String first = a.queue().submit(request(Optional.empty())).job().id();
+    JobQueue.Transition cancelled = a.queue()
+        .transition(first, j -> j.status().terminal() ? j : j.ended(JobStatus.CANCELLED, "cancelled", Instant.now())).orElseThrow();
+    assertThat(cancelled.before().status()).isEqualTo(JobStatus.QUEUED);
+    assertThat(cancelled.applied()).map(Job::status).contains(JobStatus.CANCELLED);
+    assertThat(a.queue().transition("no-such-job", j -> j)).isEmpty();
+
+    String second = a.queue().submit(request(Optional.empty())).job().id();
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    JobQueue.Transition raced = a.queue().transition(second, j -> {
+      // The first try's record goes stale: node b cancels the job before a's compare-and-set.
+      if (calls.getAndIncrement() == 0) b.queue().update(second, other -> other.ended(JobStatus.CANCELLED, "by b", Instant.now()));
+      return j.status().terminal() ? j : j.ended(JobStatus.FAILED, "by a", Instant.now());
+    }).orElseThrow();
+    assertThat(calls.get()).isEqualTo(2);
+    assertThat(raced.before().status()).isEqualTo(JobStatus.CANCELLED);
+    assertThat(raced.applied()).isEmpty();
+    assertThat(raced.after().error()).contains("by b");
+    assertThat(a.queue().get(second)).map(Job::status).contains(JobStatus.CANCELLED);
   }
 
   /** Issue 21: two nodes submitting one output name at once never give it to two unfinished jobs. */
