@@ -133,10 +133,26 @@ public final class FleetRedis implements AutoCloseable {
     }
 
     private static String reason(Throwable e) {
+      // Redis's own answer (WRONGPASS, NOAUTH, NOPERM) wins wherever it sits: when Redis closes the
+      // connection right after refusing the handshake, the closed connection can be the root cause.
+      java.util.Optional<Throwable> answer = answerOf(e, 0);
+      if (answer.isPresent()) return answer.get().getMessage().strip();
       Throwable root = e;
       while (root.getCause() != null && root.getCause() != root) root = root.getCause();
       String m = root.getMessage();
       return m == null || m.isBlank() ? root.getClass().getSimpleName() : m.strip();
+    }
+
+    private static java.util.Optional<Throwable> answerOf(Throwable e, int depth) {
+      if (e == null || depth > 16) return java.util.Optional.empty();
+      if (e instanceof io.lettuce.core.RedisCommandExecutionException && e.getMessage() != null && !e.getMessage().isBlank()) {
+        return java.util.Optional.of(e);
+      }
+      for (Throwable s : e.getSuppressed()) {
+        java.util.Optional<Throwable> found = answerOf(s, depth + 1);
+        if (found.isPresent()) return found;
+      }
+      return e.getCause() == e ? java.util.Optional.empty() : answerOf(e.getCause(), depth + 1);
     }
   }
 
